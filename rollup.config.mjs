@@ -1,0 +1,51 @@
+// Builds every artefact in dist/ (see README "Build"):
+//   zerocall.js             classic script for the <script async> tag (IIFE, no lit inside)
+//   zerocall-components.js  the component chunk zerocall.js imports on the first mount
+//   snippet.min.js          the queueing stub to paste before the tag
+//   zerocall.mjs + chunks/  the npm entry, components split into a lazy chunk
+//   zerocall.d.ts           its typings
+import typescript from '@rollup/plugin-typescript';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import { dts } from 'rollup-plugin-dts';
+
+const ts = () =>
+  typescript({
+    tsconfig: 'tsconfig.json',
+    include: ['src/**/*.ts', 'components/**/*.ts'],
+    compilerOptions: { declaration: false, noEmit: false, outDir: undefined },
+  });
+const min = (module) => terser({ module, ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
+const plugins = (module) => [nodeResolve(), ts(), min(module)];
+// Our runtime dependencies are bundled into the script-tag files but left to the app's bundler in the npm build.
+const external = (id) => /^(lit|@lit|rxjs|idb|@floating-ui)(\/|$)/.test(id);
+
+export default [
+  {
+    input: 'src/global.ts',
+    output: { file: 'dist/zerocall.js', format: 'iife', sourcemap: true },
+    plugins: plugins(false),
+  },
+  {
+    input: 'components/index.ts',
+    output: { file: 'dist/zerocall-components.js', format: 'es', sourcemap: true },
+    plugins: plugins(true),
+  },
+  {
+    input: 'src/loader.ts',
+    output: { file: 'dist/snippet.min.js', format: 'iife' },
+    plugins: plugins(false),
+  },
+  {
+    input: { zerocall: 'src/index.ts' },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+    external,
+    plugins: plugins(true),
+  },
+  {
+    input: 'src/index.ts',
+    output: { file: 'dist/zerocall.d.ts', format: 'es' },
+    external,
+    plugins: [dts({ tsconfig: 'tsconfig.json' })],
+  },
+];

@@ -1,0 +1,58 @@
+import { formatProblem } from './checks.js';
+import type { RulePack } from './types.js';
+import { PACK_LIMITS, validatePack, type ValidateOptions } from './validate-pack.js';
+
+/** A loaded pack, or one sentence that says what is wrong with it. */
+export type PackResult = { readonly ok: true; readonly pack: RulePack } | { readonly ok: false; readonly error: string };
+
+/** How long a pack may take before the SDK gives up and stays dormant, ms. */
+export const PACK_TIMEOUT_MS = 10_000;
+
+/** What loadPack needs; `signal` aborts the fetch (by default after PACK_TIMEOUT_MS). */
+export interface LoadPackOptions extends ValidateOptions {
+  readonly fetch: typeof fetch;
+  readonly signal?: AbortSignal;
+}
+
+const MAX_LISTED = 5;
+
+/** Names the problems of an invalid pack, at most a few, with a count of the rest. */
+export function describeProblems(problems: ReturnType<typeof validatePack>): string {
+  const listed = problems.slice(0, MAX_LISTED).map(formatProblem).join('; ');
+  const more = problems.length > MAX_LISTED ? `; and ${problems.length - MAX_LISTED} more` : '';
+  return `invalid rule pack (${problems.length} problem${problems.length === 1 ? '' : 's'}): ${listed}${more}`;
+}
+
+/**
+ * Fetches, parses and validates a rule pack. Never rejects: every failure (network, timeout,
+ * HTTP status, size, JSON, shape) becomes an error message naming the URL and the problem.
+ */
+export async function loadPack(url: string, o: LoadPackOptions): Promise<PackResult> {
+  const fail = (why: string): PackResult => ({ ok: false, error: `pack ${url}: ${why}` });
+  const signal = o.signal ?? AbortSignal.timeout(PACK_TIMEOUT_MS);
+  let text: string;
+  try {
+    const res = await o.fetch(url, { signal, credentials: 'same-origin', headers: { accept: 'application/json' } });
+    if (!res.ok) return fail(`HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
+    text = await res.text();
+  } catch (error) {
+    if (signal.aborted && signal.reason instanceof DOMException && signal.reason.name === 'TimeoutError') {
+      return fail('no answer in time (timed out)');
+    }
+    return fail(`could not be fetched (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (text.length > PACK_LIMITS.bytes) return fail(`${text.length} characters is over the limit of ${PACK_LIMITS.bytes}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return fail(`not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return checkPack(json, o, fail);
+}
+
+/** Validates an already-parsed pack (e.g. one passed to init as an object). */
+export function checkPack(json: unknown, o: ValidateOptions, fail: (why: string) => PackResult = (why) => ({ ok: false, error: `pack: ${why}` })): PackResult {
+  const problems = validatePack(json, o);
+  return problems.length ? fail(describeProblems(problems)) : { ok: true, pack: json as RulePack };
+}

@@ -1,0 +1,142 @@
+import { Subject } from 'rxjs';
+import { createGuard } from './core/guard.js';
+import { uid } from './core/uid.js';
+import { warnOnce } from './core/warn.js';
+import { compilePack } from './engine/compile-pack.js';
+import type { Decision, Suppressed } from './engine/decide.js';
+import { pipeline } from './engine/pipeline.js';
+import type { OutcomeEvent, OutcomeKind, Signal, ZcEvent } from './engine/types.js';
+import type { ChunkLoader } from './mount/component-chunk.js';
+import type { UiLocale } from './mount/locale.js';
+import { createMounter } from './mount/mount.js';
+import type { RulePack } from './pack/types.js';
+import { clickSensor } from './sensors/click-sensor.js';
+import { navigationSensor } from './sensors/navigation-sensor.js';
+import { currentPage, type SensorContext } from './sensors/sensor.js';
+import { tickSensor } from './sensors/tick-sensor.js';
+import type { TelemetryRecord } from './transport/record.js';
+import { createTransport } from './transport/transport.js';
+
+/** What the runtime reports to `ZeroCall.on` listeners. */
+export interface RuntimeEvents {
+  signal: Signal;
+  decision: Decision;
+  suppressed: Suppressed;
+  outcome: OutcomeEvent;
+  error: { readonly message: string };
+}
+
+/** Everything the runtime needs from its host environment; injected so tests control time. */
+export interface RuntimeEnv {
+  readonly win: Window;
+  readonly load: ChunkLoader;
+  readonly now: () => number;
+  readonly every: SensorContext['every'];
+  readonly after: (ms: number, fn: () => void) => () => void;
+  readonly notify: <K extends keyof RuntimeEvents>(type: K, detail: RuntimeEvents[K]) => void;
+}
+
+/** A running SDK instance. */
+export interface Runtime {
+  /** Feeds a host business event into the engine. */
+  track(name: string, t?: number): void;
+  /** Stops everything and delivers what is queued. */
+  stop(): Promise<void>;
+}
+
+/** Starts sensors → signals → engine → mount → transport for one validated pack. */
+export function startRuntime(pack: RulePack, config: { endpoint?: string; locale: UiLocale; sid: string }, env: RuntimeEnv): Runtime {
+  const { win } = env;
+  const compiled = compilePack(pack);
+  const events = new Subject<ZcEvent>();
+  const stops: Array<() => void> = [];
+  const transport = config.endpoint
+    ? createTransport({ endpoint: config.endpoint, fetch: win.fetch.bind(win), now: env.now, after: env.after })
+    : undefined;
+  const record = (r: Omit<TelemetryRecord, 'id' | 'sid' | 'pack'>): void =>
+    transport?.send({ id: uid(), sid: config.sid, pack: compiled.ref, ...r });
+  let stopped = false;
+
+  const guard = createGuard((error, where) => {
+    const message = `stopped after an internal error in ${where}: ${error instanceof Error ? error.message : String(error)}`;
+    record({ kind: 'error', t: env.now(), message });
+    warnOnce('sdk-fault', `${message}. The page is unaffected; please report this.`);
+    void stop();
+  });
+
+  const emitOutcome = (rule: string, outcome: OutcomeKind): void => {
+    const e: OutcomeEvent = { type: 'outcome', t: env.now(), page: currentPage(win), outcome, rule };
+    record({ kind: 'outcome', t: e.t, page: e.page, rule, outcome });
+    env.notify('outcome', e);
+    events.next(e);
+  };
+
+  const mounter = createMounter({
+    doc: win.document,
+    load: env.load,
+    locale: config.locale,
+    pack,
+    guard,
+    onOutcome: emitOutcome,
+    onMountError: (rule, why) => {
+      const message = `rule ${rule}: ${why}`;
+      record({ kind: 'error', t: env.now(), page: currentPage(win), rule, message });
+      env.notify('error', { message });
+      warnOnce(`mount-${rule}`, message);
+      emitOutcome(rule, 'closed');
+    },
+  });
+
+  const sub = events.pipe(pipeline(compiled)).subscribe(
+    guard.wrap('engine', (out) => {
+      if (out.type === 'signal') {
+        const { target, ...rest } = out;
+        record({ kind: 'signal', t: out.t, page: out.page, signal: out.signal, evidence: rest.evidence, ...(target ? { target: target.fp } : {}) });
+        env.notify('signal', out);
+      } else if (out.type === 'decision') {
+        record({ kind: 'decision', t: out.t, page: out.page, rule: out.rule, signal: out.signal.signal });
+        env.notify('decision', out);
+        mounter.mount(out);
+      } else env.notify('suppressed', out);
+    }),
+  );
+  stops.push(() => sub.unsubscribe());
+  // Help is about the page it appeared on; a route change takes it down.
+  const navSub = events.subscribe(guard.wrap('mount', (e) => e.type === 'nav' && e.kind !== 'load' && mounter.closeAll()));
+  stops.push(() => navSub.unsubscribe());
+
+  const ctx: SensorContext = { win, now: env.now, emit: (e) => events.next(e), guard, selectors: () => compiled.selectors, every: env.every };
+  for (const sensor of [navigationSensor, clickSensor, tickSensor]) stops.push(sensor(ctx));
+
+  const onExit = guard.wrap('transport', () => transport?.flushOnExit());
+  const onHidden = guard.wrap('transport', () => win.document.visibilityState === 'hidden' && transport?.flushOnExit());
+  win.addEventListener('pagehide', onExit);
+  win.document.addEventListener('visibilitychange', onHidden);
+  stops.push(() => {
+    win.removeEventListener('pagehide', onExit);
+    win.document.removeEventListener('visibilitychange', onHidden);
+  });
+
+  async function stop(): Promise<void> {
+    if (stopped) return;
+    stopped = true;
+    for (const s of stops.splice(0)) {
+      try {
+        s();
+      } catch {
+        // Keep tearing down: one failed listener removal must not leave the rest attached.
+      }
+    }
+    try {
+      mounter.closeAll();
+    } catch {
+      // As above.
+    }
+    await transport?.flush();
+  }
+
+  return {
+    track: guard.wrap('track', (name: string, t?: number) => events.next({ type: 'track', name, t: t ?? env.now(), page: currentPage(win) })),
+    stop,
+  };
+}

@@ -1,0 +1,25 @@
+import type { ZeroCallConfig } from './zero-call.js';
+
+/** What the script tag says: the SDK configuration and where the component chunk lives. */
+export interface ScriptConfig {
+  readonly config: Partial<ZeroCallConfig>;
+  /** URL of the lazily loaded components: data-components, or zerocall-components.js next to the script. */
+  readonly components: string;
+}
+
+/**
+ * Reads `<script src=".../zerocall.js" data-pack data-endpoint data-locale data-components>`.
+ * Relative URLs resolve against the page, as they would in any other attribute.
+ */
+export function readScriptConfig(script: HTMLScriptElement | null, base: string): ScriptConfig {
+  const d = script?.dataset ?? {};
+  const url = (v: string | undefined): string | undefined => (v ? new URL(v, base).href : undefined);
+  const src = script?.src || base;
+  const config: Partial<ZeroCallConfig> = {};
+  const pack = url(d.pack);
+  const endpoint = url(d.endpoint);
+  if (pack) config.pack = pack;
+  if (endpoint) config.endpoint = endpoint;
+  if (d.locale) config.locale = d.locale;
+  return { config, components: url(d.components) ?? new URL('zerocall-components.js', src).href };
+}

@@ -1,0 +1,34 @@
+import type { OutcomeKind } from '../engine/types.js';
+
+/**
+ * One telemetry record on the wire (docs/telemetry.md). Never holds input values, text
+ * content, queries or fragments: only ids, paths, CSS paths and counts.
+ */
+export interface TelemetryRecord {
+  /** Unique per record, so a collector can drop duplicates of an at-least-once delivery. */
+  readonly id: string;
+  readonly t: number;
+  readonly kind: 'signal' | 'decision' | 'outcome' | 'error';
+  readonly sid: string;
+  readonly page?: string;
+  /** `packId@version`. */
+  readonly pack?: string;
+  readonly rule?: string;
+  readonly outcome?: OutcomeKind;
+  readonly signal?: string;
+  /** CSS path of the element the signal happened on. */
+  readonly target?: string;
+  readonly evidence?: { readonly count: number; readonly first: number; readonly last: number };
+  /** For kind "error": what went wrong inside the SDK, or with the pack or a mount. */
+  readonly message?: string;
+}
+
+/** One POST body. */
+export interface Batch {
+  readonly v: 1;
+  /** Unique per batch; a retried batch keeps its id. */
+  readonly batch: string;
+  readonly sdk: string;
+  readonly sent: number;
+  readonly events: readonly TelemetryRecord[];
+}

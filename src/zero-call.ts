@@ -1,0 +1,147 @@
+import { uid } from './core/uid.js';
+import { warnOnce } from './core/warn.js';
+import type { ChunkLoader } from './mount/component-chunk.js';
+import { uiLocale } from './mount/locale.js';
+import { checkPack, loadPack } from './pack/load-pack.js';
+import type { RulePack } from './pack/types.js';
+import { startRuntime, type Runtime, type RuntimeEvents } from './runtime.js';
+import { SDK_VERSION } from './version.js';
+
+/** Configuration of `ZeroCall.init`; the script tag's data- attributes map onto it. */
+export interface ZeroCallConfig {
+  /** URL of the rule pack (JSON), or the pack itself. */
+  pack: string | RulePack;
+  /** Collector URL that receives outcomes and signals as batched JSON POSTs; omit to send nothing. */
+  endpoint?: string;
+  /** UI locale, "en" or "zh-CN"; default from `<html lang>`, then the browser. */
+  locale?: string;
+}
+
+/** Events you can listen to with `ZeroCall.on`. */
+export type ZeroCallEvents = RuntimeEvents;
+
+/** The public API, the same object for the script tag (window.ZeroCall) and the npm package. */
+export interface ZeroCallApi {
+  /** Loads the pack and starts watching; resolves true when running, false when dormant (the console says why). */
+  init(config: ZeroCallConfig): Promise<boolean>;
+  /** Reports a business event (e.g. "payment-failed") to the engine. Names only: no values. */
+  track(name: string): void;
+  /** Listens to SDK events; returns a function that removes the listener. */
+  on<K extends keyof ZeroCallEvents>(type: K, listener: (detail: ZeroCallEvents[K]) => void): () => void;
+  /** Stops watching, takes down any help on screen and delivers queued telemetry. */
+  shutdown(): Promise<void>;
+  /** The SDK version. */
+  readonly version: string;
+}
+
+/** How the API reports misuse: the npm package throws, the script tag warns once. */
+export type Misuse = 'throw' | 'warn';
+
+const PRE_INIT_LIMIT = 100;
+
+/** Builds the API object around a component loader. */
+export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
+  const listeners = new Map<string, Set<(detail: never) => void>>();
+  let runtime: Runtime | undefined;
+  let state: 'idle' | 'starting' | 'running' = 'idle';
+  const early: Array<{ name: string; t: number }> = [];
+
+  const fail = (code: string, message: string): void => {
+    if (misuse === 'throw') throw new TypeError(`ZeroCall: ${message}`);
+    warnOnce(code, message);
+  };
+
+  const notify = <K extends keyof ZeroCallEvents>(type: K, detail: ZeroCallEvents[K]): void => {
+    for (const listener of listeners.get(type) ?? []) {
+      try {
+        (listener as (d: ZeroCallEvents[K]) => void)(detail);
+      } catch (error) {
+        // A host listener's fault is the host's: report it, keep the SDK and the other listeners running.
+        warnOnce(`listener-${type}`, `a "${type}" listener threw: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  };
+
+  const dormant = (message: string): false => {
+    state = 'idle';
+    warnOnce('pack', `${message}. Zero Call stays dormant on this page.`);
+    notify('error', { message });
+    return false;
+  };
+
+  async function init(config: ZeroCallConfig): Promise<boolean> {
+    if (state !== 'idle') {
+      fail('init-twice', 'init() was already called; call shutdown() first to re-initialise.');
+      return false;
+    }
+    if (!config || (typeof config.pack !== 'string' && (typeof config.pack !== 'object' || config.pack === null))) {
+      fail('init-pack', 'init() needs { pack: "<url of the rule pack>" } (or data-pack on the script tag).');
+      return false;
+    }
+    state = 'starting';
+    const win = window;
+    const isSelector = (s: string): boolean => {
+      try {
+        win.document.createDocumentFragment().querySelector(s);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const options = { sdkVersion: SDK_VERSION, isSelector };
+    const result = typeof config.pack === 'string' ? await loadPack(config.pack, { ...options, fetch: win.fetch.bind(win) }) : checkPack(config.pack, options);
+    if (state !== 'starting') return false; // shut down while the pack loaded
+    if (!result.ok) return dormant(result.error);
+    try {
+      runtime = startRuntime(
+        result.pack,
+        { endpoint: config.endpoint, locale: uiLocale(config.locale, win.document.documentElement.lang, win.navigator.language), sid: uid() },
+        {
+          win,
+          load,
+          notify,
+          now: () => Date.now(),
+          every: (ms, fn) => {
+            const id = win.setInterval(fn, ms);
+            return () => win.clearInterval(id);
+          },
+          after: (ms, fn) => {
+            const id = win.setTimeout(fn, ms);
+            return () => win.clearTimeout(id);
+          },
+        },
+      );
+    } catch (error) {
+      return dormant(`could not start (${error instanceof Error ? error.message : String(error)})`);
+    }
+    state = 'running';
+    for (const e of early.splice(0)) runtime.track(e.name, e.t);
+    return true;
+  }
+
+  return {
+    init,
+    track(name) {
+      if (typeof name !== 'string' || name.length === 0 || name.length > 64) return fail('track-name', 'track(name) needs an event name of 1 to 64 characters.');
+      if (runtime) runtime.track(name);
+      else if (early.length < PRE_INIT_LIMIT) early.push({ name, t: Date.now() });
+    },
+    on(type, listener) {
+      if (typeof listener !== 'function') {
+        fail('on-listener', `on("${String(type)}", listener) needs a function.`);
+        return () => undefined;
+      }
+      const set = listeners.get(type) ?? new Set();
+      set.add(listener as (detail: never) => void);
+      listeners.set(type, set);
+      return () => void set.delete(listener as (detail: never) => void);
+    },
+    async shutdown() {
+      const r = runtime;
+      runtime = undefined;
+      state = 'idle';
+      await r?.stop();
+    },
+    version: SDK_VERSION,
+  };
+}

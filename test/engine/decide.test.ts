@@ -1,0 +1,69 @@
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { compilePack } from '../../src/engine/compile-pack.js';
+import type { Decision } from '../../src/engine/decide.js';
+import { pipeline, type PipelineOutput } from '../../src/engine/pipeline.js';
+import type { ZcEvent } from '../../src/engine/types.js';
+import { click, outcome, packWith, replay } from './recorded.js';
+
+const rage = (t0: number, fp = 'button#pay', hits = ['#pay'], page = '/checkout') => [0, 100, 200].map((d) => click(t0 + d, fp, { hits, page }));
+const run = (pack: ReturnType<typeof packWith>, events: ZcEvent[]) => replay(events, pipeline(compilePack(pack)));
+const decisions = (out: PipelineOutput[]) => out.filter((o): o is Decision => o.type === 'decision');
+
+describe('engine: rules and arbiter over a recorded session', () => {
+  it('turns a rage click on the rule target into one decision carrying the solution and the evidence', async () => {
+    const out = await run(packWith([{ id: 'pay-help', page: '/checkout*' }]), rage(1000));
+    expect(out.map((o) => o.type)).to.deep.equal(['signal', 'decision']);
+    const d = decisions(out)[0]!;
+    expect(d).to.deep.include({ rule: 'pay-help', pack: 'test@1', t: 1200, page: '/checkout' });
+    expect(d.solution.component).to.equal('zc-card');
+    expect(d.signal.evidence.count).to.equal(3);
+  });
+
+  it('ignores signals on other pages or other targets', async () => {
+    const pack = packWith([{ id: 'r', page: '/checkout' }]);
+    expect(decisions(await run(pack, rage(0, 'button#pay', ['#pay'], '/orders')))).to.be.empty;
+    expect(decisions(await run(pack, rage(0, 'button#x', [])))).to.be.empty;
+  });
+
+  it('needs `count` signals within the window when the rule says so', async () => {
+    const pack = packWith([{ id: 'r', when: { signal: 'rage-click', target: '#pay', count: 2, within: '1m' } }]);
+    expect(decisions(await run(pack, rage(0)))).to.be.empty;
+    expect(decisions(await run(pack, [...rage(0), ...rage(59_000)]))).to.have.length(1);
+    expect(decisions(await run(pack, [...rage(0), ...rage(61_000)]))).to.be.empty;
+  });
+
+  it('shows one surface at a time, picks the highest priority, and never repeats a dismissed rule', async () => {
+    const pack = packWith([{ id: 'low', priority: 10 }, { id: 'high', priority: 90 }], { budget: { perSession: 5, minGap: '1s' } });
+    const out = await run(pack, [...rage(0), outcome(500, 'high', 'dismissed'), ...rage(10_000)]);
+    expect(decisions(out).map((d) => d.rule)).to.deep.equal(['high', 'low']);
+    expect(out.filter((o) => o.type === 'suppressed')).to.deep.include({ type: 'suppressed', t: 200, rule: 'low', reason: 'open' });
+    expect(out).to.deep.include({ type: 'suppressed', t: 10_200, rule: 'high', reason: 'dismissed' });
+  });
+
+  it('respects the budget: at most perSession decisions, at least minGap apart', async () => {
+    const pack = packWith(['a', 'b', 'c'].map((id) => ({ id })), { budget: { perSession: 2, minGap: '30s' } });
+    const close = (t: number, rule: string) => outcome(t, rule, 'closed');
+    const out = await run(pack, [...rage(0), close(1000, 'a'), ...rage(10_000), ...rage(40_000), close(41_000, 'b'), ...rage(80_000)]);
+    expect(decisions(out).map((d) => [d.rule, d.t])).to.deep.equal([['a', 200], ['b', 40_200]]);
+    expect(out).to.deep.include({ type: 'suppressed', t: 10_200, rule: 'b', reason: 'min-gap' });
+    expect(out).to.deep.include({ type: 'suppressed', t: 80_200, rule: 'c', reason: 'budget' });
+  });
+
+  it('never exceeds the budget whatever the session (property)', async () => {
+    const pack = packWith(['a', 'b', 'c', 'd'].map((id) => ({ id })), { budget: { perSession: 2, minGap: '20s' } });
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('rage' as const), gap: fc.integer({ min: 0, max: 60_000 }) }),
+      fc.record({ kind: fc.constantFrom('dismissed' as const, 'closed' as const), gap: fc.integer({ min: 0, max: 5000 }), rule: fc.constantFrom('a', 'b', 'c', 'd') }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 40 }), async (steps) => {
+        let t = 0;
+        const events = steps.flatMap((s): ZcEvent[] => ((t += s.gap + 1000), s.kind === 'rage' ? rage(t) : [outcome(t, s.rule, s.kind)]));
+        const ds = decisions(await run(pack, events));
+        expect(ds.length).to.be.at.most(2);
+        ds.slice(1).forEach((d, i) => expect(d.t - ds[i]!.t).to.be.at.least(20_000));
+      }),
+    );
+  });
+});
