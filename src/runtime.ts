@@ -19,6 +19,8 @@ import { createTransport } from './transport/transport.js';
 
 /** What the runtime reports to `ZeroCall.on` listeners. */
 export interface RuntimeEvents {
+  /** The pack loaded and the SDK is watching. */
+  ready: { readonly pack: string };
   signal: Signal;
   decision: Decision;
   suppressed: Suppressed;
@@ -42,6 +44,8 @@ export interface Runtime {
   track(name: string, t?: number): void;
   /** Stops everything and delivers what is queued. */
   stop(): Promise<void>;
+  /** `packId@version` of the running pack. */
+  readonly pack: string;
 }
 
 /** Starts sensors → signals → engine → mount → transport for one validated pack. */
@@ -138,5 +142,6 @@ export function startRuntime(pack: RulePack, config: { endpoint?: string; locale
   return {
     track: guard.wrap('track', (name: string, t?: number) => events.next({ type: 'track', name, t: t ?? env.now(), page: currentPage(win) })),
     stop,
+    pack: compiled.ref,
   };
 }

@@ -64,7 +64,7 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
 
   const dormant = (message: string): false => {
     state = 'idle';
-    warnOnce('pack', `${message}. Zero Call stays dormant on this page.`);
+    warnOnce('dormant', `${message}. Zero Call stays dormant on this page.`);
     notify('error', { message });
     return false;
   };
@@ -74,7 +74,8 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
       fail('init-twice', 'init() was already called; call shutdown() first to re-initialise.');
       return false;
     }
-    if (!config || (typeof config.pack !== 'string' && (typeof config.pack !== 'object' || config.pack === null))) {
+    const pack: unknown = config?.pack;
+    if (!(typeof pack === 'string' && pack.trim() !== '') && !(typeof pack === 'object' && pack !== null)) {
       fail('init-pack', 'init() needs { pack: "<url of the rule pack>" } (or data-pack on the script tag).');
       return false;
     }
@@ -116,6 +117,7 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
     }
     state = 'running';
     for (const e of early.splice(0)) runtime.track(e.name, e.t);
+    notify('ready', { pack: runtime.pack });
     return true;
   }
 

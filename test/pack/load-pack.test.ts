@@ -1,0 +1,59 @@
+import { expect } from '@open-wc/testing';
+import { http, HttpResponse, delay } from 'msw';
+import { loadPack } from '../../src/pack/load-pack.js';
+import { startMsw } from '../support/msw.js';
+import { packWith } from '../engine/recorded.js';
+
+const opts = { sdkVersion: '0.1.0', fetch: window.fetch.bind(window) };
+
+describe('pack loader', () => {
+  it('loads and validates a pack served as JSON', async () => {
+    await startMsw(http.get('/packs/ok.json', () => HttpResponse.json(packWith([{ id: 'r' }]))));
+    const r = await loadPack('/packs/ok.json', opts);
+    expect(r.ok).to.equal(true);
+    expect(r.ok && r.pack.rules[0]!.id).to.equal('r');
+  });
+
+  it('names the URL and the status of a pack that is not there', async () => {
+    await startMsw(http.get('/packs/missing.json', () => new HttpResponse('nope', { status: 404, statusText: 'Not Found' })));
+    expect(await loadPack('/packs/missing.json', opts)).to.deep.equal({ ok: false, error: 'pack /packs/missing.json: HTTP 404 Not Found' });
+  });
+
+  it('names a body that is not JSON', async () => {
+    await startMsw(http.get('/packs/html.json', () => HttpResponse.text('<html>login</html>')));
+    const r = await loadPack('/packs/html.json', opts);
+    expect(r.ok).to.equal(false);
+    expect(!r.ok && r.error).to.match(/^pack \/packs\/html\.json: not valid JSON \(.+\)$/);
+  });
+
+  it('names each problem of a pack of the wrong shape', async () => {
+    await startMsw(http.get('/packs/shape.json', () => HttpResponse.json({ id: 'x', version: '1', sdk: '^0.1', strings: { en: {} }, rules: [{ id: 'r', when: { signal: 'typo' } }] })));
+    const r = await loadPack('/packs/shape.json', opts);
+    expect(!r.ok && r.error).to.equal(
+      'pack /packs/shape.json: invalid rule pack (2 problems): /rules/0/when/signal: expected one of rage-click, got "typo"; /rules/0/solution: required solution is missing',
+    );
+  });
+
+  it('names a network failure', async () => {
+    await startMsw(http.get('/packs/down.json', () => HttpResponse.error()));
+    const r = await loadPack('/packs/down.json', opts);
+    expect(!r.ok && r.error).to.match(/^pack \/packs\/down\.json: could not be fetched \(.+\)$/);
+  });
+
+  it('gives up on a pack that never answers when its time is up (virtual: the test fires the timeout)', async () => {
+    await startMsw(http.get('/packs/slow.json', async () => {
+      await delay('infinite');
+      return HttpResponse.json({});
+    }));
+    const timeout = new AbortController();
+    const pending = loadPack('/packs/slow.json', { ...opts, signal: timeout.signal });
+    timeout.abort(new DOMException('timed out', 'TimeoutError'));
+    expect(await pending).to.deep.equal({ ok: false, error: 'pack /packs/slow.json: no answer in time (timed out)' });
+  });
+
+  it('refuses an oversized pack before parsing it', async () => {
+    await startMsw(http.get('/packs/huge.json', () => HttpResponse.text(`{"pad":"${'x'.repeat(300_000)}"}`)));
+    const r = await loadPack('/packs/huge.json', opts);
+    expect(!r.ok && r.error).to.equal('pack /packs/huge.json: 300010 characters is over the limit of 262144');
+  });
+});

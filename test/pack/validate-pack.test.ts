@@ -1,0 +1,66 @@
+import { expect } from '@open-wc/testing';
+import { formatProblem } from '../../src/pack/checks.js';
+import { validatePack } from '../../src/pack/validate-pack.js';
+import { packWith } from '../engine/recorded.js';
+
+const isSelector = (s: string): boolean => {
+  try {
+    document.createDocumentFragment().querySelector(s);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const errors = (pack: unknown, sdkVersion = '0.1.0') => validatePack(pack, { sdkVersion, isSelector }).map(formatProblem);
+const good = packWith([{ id: 'pay-help', page: '/checkout*' }]);
+/** The good pack with one change at a JSON path, for a corpus of single mistakes. */
+const withChange = (mutate: (p: Record<string, any>) => void): unknown => {
+  const p = structuredClone(good) as Record<string, any>;
+  mutate(p);
+  return p;
+};
+
+describe('rule pack validation', () => {
+  it('accepts a well-formed pack', () => {
+    expect(errors(good)).to.deep.equal([]);
+  });
+
+  it('names the JSON pointer and the expectation for each mistake (corpus)', () => {
+    const corpus: Array<[string, (p: Record<string, any>) => void, string]> = [
+      ['missing id', (p) => delete p.id, '/id: required an id of lower-case letters, digits, ".", "_" or "-" is missing'],
+      ['bad duration', (p) => (p.rules[0].when = { signal: 'rage-click', count: 2, within: '30 seconds' }), '/rules/0/when/within: expected a duration like "30s" (ms, s, m, h or d), got "30 seconds"'],
+      ['unknown signal', (p) => (p.rules[0].when.signal = 'rage'), '/rules/0/when/signal: expected one of rage-click, got "rage"'],
+      ['bad selector', (p) => (p.rules[0].when.target = '#pay[['), '/rules/0/when/target: expected a valid CSS selector, got "#pay[["'],
+      ['typo in a key', (p) => (p.rules[0].priorty = 5), '/rules/0/priorty: unknown property; expected one of id, page, priority, when, solution'],
+      ['priority out of range', (p) => (p.rules[0].priority = 500), '/rules/0/priority: expected an integer from 0 to 100, got 500'],
+      ['missing string id', (p) => (p.rules[0].solution.content.title = 'nope'), '/rules/0/solution/content/title: string id "nope" is not defined in the pack\'s locale strings'],
+      ['no placement target', (p) => (p.rules[0].solution.placement = {}), '/rules/0/solution/placement: needs an "outlet", an "anchor", or both'],
+      ['bad side', (p) => (p.rules[0].solution.placement.side = 'middle'), '/rules/0/solution/placement/side: expected one of top, bottom, left, right, got "middle"'],
+      ['unknown component', (p) => (p.rules[0].solution.component = 'zc-magic'), '/rules/0/solution/component: expected one of zc-card, got "zc-magic"'],
+      ['count without window', (p) => (p.rules[0].when.count = 3), '/rules/0/when/within: a count above 1 needs a window, e.g. "within": "2m"'],
+      ['page without slash', (p) => (p.rules[0].page = 'checkout'), '/rules/0/page: expected a page glob starting with "/" (only * and ? are special), got "checkout"'],
+      ['duplicate rule id', (p) => p.rules.push(structuredClone(p.rules[0])), '/rules/1/id: duplicate rule id "pay-help"'],
+      ['no rules', (p) => (p.rules = []), '/rules: expected an array of 1 to 200 rules, got an array'],
+      ['strings of the locale missing', (p) => (p.locale = 'zh-CN'), '/strings/zh-CN: missing the strings of the pack\'s locale "zh-CN"'],
+      ['budget of the wrong type', (p) => (p.budget = { perSession: 'three' }), '/budget/perSession: expected an integer from 0 to 100, got "three"'],
+      ['detector override out of range', (p) => (p.signals = { 'rage-click': { count: 1 } }), '/signals/rage-click/count: expected an integer from 2 to 20, got 1'],
+      ['bad sdk range', (p) => (p.sdk = 'latest'), '/sdk: expected an SDK version range like "^0.1", got "latest"'],
+      ['not an object', (p) => (p.rules[0] = 'rule'), '/rules/0: expected an object, got "rule"'],
+    ];
+    for (const [name, mutate, expected] of corpus) expect(errors(withChange(mutate)), name).to.deep.equal([expected]);
+  });
+
+  it('refuses a pack made for another SDK version', () => {
+    expect(errors({ ...good, sdk: '^2' })).to.deep.equal(['/sdk: this pack needs SDK ^2, but this is SDK 0.1.0']);
+  });
+
+  it('reports every problem at once, and survives any JSON value', () => {
+    expect(errors({ id: 'X', rules: 'none' })).to.have.length.greaterThan(3);
+    for (const v of [null, 42, 'pack', [], true]) expect(errors(v)).to.have.length(1);
+  });
+
+  it('escapes JSON pointer tokens', () => {
+    const p = withChange((x) => (x.strings['a/b~c'] = 7));
+    expect(errors(p)).to.deep.equal(['/strings/a~1b~0c: expected an object, got 7']);
+  });
+});
