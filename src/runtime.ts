@@ -59,7 +59,7 @@ export function startRuntime(pack: RulePack, config: { endpoint?: string; locale
     : undefined;
   const record = (r: Omit<TelemetryRecord, 'id' | 'sid' | 'pack'>): void =>
     transport?.send({ id: uid(), sid: config.sid, pack: compiled.ref, ...r });
-  let stopped = false;
+  let stopping: Promise<void> | undefined;
 
   const guard = createGuard((error, where) => {
     const message = `stopped after an internal error in ${where}: ${error instanceof Error ? error.message : String(error)}`;
@@ -121,9 +121,13 @@ export function startRuntime(pack: RulePack, config: { endpoint?: string; locale
     win.document.removeEventListener('visibilitychange', onHidden);
   });
 
-  async function stop(): Promise<void> {
-    if (stopped) return;
-    stopped = true;
+  /** Idempotent: every caller gets the same promise, settled once queued telemetry is delivered. */
+  function stop(): Promise<void> {
+    stopping ??= teardown();
+    return stopping;
+  }
+
+  async function teardown(): Promise<void> {
     for (const s of stops.splice(0)) {
       try {
         s();

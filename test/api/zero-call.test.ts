@@ -1,0 +1,97 @@
+import { expect } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { createGuard } from '../../src/core/guard.js';
+import { ZeroCall } from '../../src/index.js';
+import { startRuntime } from '../../src/runtime.js';
+import type { Batch } from '../../src/transport/record.js';
+import { createZeroCall } from '../../src/zero-call.js';
+import { packWith } from '../engine/recorded.js';
+import { captureRequests, startMsw } from '../support/msw.js';
+import pkg from '../../package.json' with { type: 'json' };
+
+describe('public API (npm entry)', () => {
+  afterEach(() => ZeroCall.shutdown());
+
+  it('reports its version, equal to package.json', () => {
+    expect(ZeroCall.version).to.equal(pkg.version);
+  });
+
+  it('throws on misuse with a message that says what to do', async () => {
+    let error: unknown;
+    try {
+      await ZeroCall.init({} as never);
+    } catch (e) {
+      error = e;
+    }
+    expect(String(error)).to.equal('TypeError: ZeroCall: init() needs { pack: "<url of the rule pack>" } (or data-pack on the script tag).');
+    expect(() => ZeroCall.track('')).to.throw('track(name) needs an event name of 1 to 64 characters.');
+    expect(() => ZeroCall.on('signal', 'nope' as never)).to.throw('needs a function');
+  });
+
+  it('accepts a pack object, says when it is ready, and refuses a second init until shutdown', async () => {
+    const ready: string[] = [];
+    ZeroCall.on('ready', (r) => ready.push(r.pack));
+    expect(await ZeroCall.init({ pack: packWith([{ id: 'r' }]) })).to.equal(true);
+    expect(ready).to.deep.equal(['test@1']);
+    let error: unknown;
+    await ZeroCall.init({ pack: packWith([{ id: 'r' }]) }).catch((e: unknown) => (error = e));
+    expect(String(error)).to.contain('init() was already called; call shutdown() first');
+    await ZeroCall.shutdown();
+    expect(await ZeroCall.init({ pack: packWith([{ id: 'r' }]) })).to.equal(true);
+  });
+
+  it('keeps running when a host listener throws, and still calls the other listeners', async () => {
+    const api = createZeroCall(() => Promise.reject(new Error('no components in this test')), 'throw');
+    const seen: string[] = [];
+    api.on('ready', () => {
+      throw new Error('host bug');
+    });
+    api.on('ready', (r) => seen.push(r.pack));
+    expect(await api.init({ pack: packWith([{ id: 'r' }]) })).to.equal(true);
+    expect(seen).to.deep.equal(['test@1']);
+    await api.shutdown();
+  });
+
+  it('the guard turns the first fault into one report and makes every wrapped callback a no-op', () => {
+    const faults: string[] = [];
+    const g = createGuard((e, where) => faults.push(`${where}: ${(e as Error).message}`));
+    let calls = 0;
+    const f = g.wrap('x', (n: number) => {
+      calls++;
+      if (n === 2) throw new Error('boom');
+    });
+    f(1);
+    f(2);
+    f(3);
+    expect([calls, faults, g.faulted]).to.deep.equal([2, ['x: boom'], true]);
+  });
+
+  it('an SDK fault stops the SDK, is reported to the collector, and never reaches the page', async () => {
+    await startMsw(http.post('/api-test/collect', () => new HttpResponse(null, { status: 204 })));
+    const bodies = captureRequests<Batch>('/api-test/collect');
+    const pageErrors: string[] = [];
+    const onError = (e: ErrorEvent) => pageErrors.push(e.message);
+    window.addEventListener('error', onError);
+    document.body.innerHTML = '<button id="pay">Pay</button>';
+    const broken = { defineComponents: () => { throw new Error('component bug'); }, anchorTo: () => () => undefined };
+    const notes: string[] = [];
+    const rt = startRuntime(packWith([{ id: 'r', page: '*' }], { signals: { 'rage-click': { within: '1h' } } }), { endpoint: '/api-test/collect', locale: 'en', sid: 's1' }, {
+      win: window,
+      load: () => Promise.resolve(broken),
+      now: () => 1000,
+      every: () => () => undefined,
+      after: () => () => undefined,
+      notify: (type) => notes.push(type),
+    });
+    const pay = document.querySelector('#pay')!;
+    for (let i = 0; i < 3; i++) pay.dispatchEvent(new MouseEvent('click', { bubbles: true, button: 0, clientX: 5, clientY: 5 }));
+    await new Promise((r) => setTimeout(r)); // let the resolved chunk promise run
+    for (let i = 0; i < 3; i++) pay.dispatchEvent(new MouseEvent('click', { bubbles: true, button: 0, clientX: 5, clientY: 5 }));
+    await rt.stop();
+    window.removeEventListener('error', onError);
+    const events = bodies.flatMap((b) => b.events);
+    expect(events.filter((e) => e.kind === 'error').map((e) => e.message)).to.deep.equal(['stopped after an internal error in mount: component bug']);
+    expect(notes.filter((n) => n === 'signal'), 'no signals after the fault').to.have.length(1);
+    expect(pageErrors).to.deep.equal([]);
+  });
+});
