@@ -4,14 +4,15 @@
 //   snippet.min.js          the queueing stub to paste before the tag
 //   zerocall.mjs + chunks/  the npm entry, components split into a lazy chunk
 //   zerocall.d.ts           its typings
+//   cli.mjs                 the `zerocall` command (bin/zerocall.mjs)
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
 
-const ts = () =>
+const ts = (tsconfig = 'tsconfig.json') =>
   typescript({
-    tsconfig: 'tsconfig.json',
+    tsconfig,
     include: ['src/**/*.ts', 'components/**/*.ts'],
     compilerOptions: { declaration: false, noEmit: false, outDir: undefined },
   });
@@ -41,6 +42,13 @@ export default [
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
     external,
     plugins: plugins(true),
+  },
+  {
+    // The CLI, for Node: the same validator the page runs.
+    input: 'src/cli/main.ts',
+    output: { file: 'dist/cli.mjs', format: 'es' },
+    external: (id) => id.startsWith('node:'),
+    plugins: [nodeResolve(), ts('tsconfig.cli.json')],
   },
   {
     input: 'src/index.ts',

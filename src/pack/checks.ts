@@ -39,7 +39,7 @@ export function str(
   const v = o[key];
   const at = ptr(path, key);
   if (v === undefined) {
-    if (opts.required) out.push({ path: at, message: `required ${opts.expected ?? 'string'} is missing` });
+    if (opts.required) out.push({ path: at, message: `missing; expected ${opts.expected ?? 'a string'}` });
     return undefined;
   }
   const ok = typeof v === 'string' && v.length > 0 && v.length <= (opts.max ?? 200) && (!opts.test || opts.test(v));
@@ -70,7 +70,7 @@ export function num(
 /** A short description of a bad value for messages; never echoes long input back. */
 export function describe(v: unknown): string {
   if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
+  if (Array.isArray(v)) return v.length ? `an array of ${v.length}` : 'an empty array';
   if (typeof v === 'string') return v.length > 40 ? `"${v.slice(0, 37)}…"` : JSON.stringify(v);
   if (typeof v === 'object') return 'an object';
   return String(v);

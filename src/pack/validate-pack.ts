@@ -59,7 +59,7 @@ export function validatePack(pack: unknown, options: ValidateOptions): Problems 
 
 function checkStrings(v: unknown, locale: string, out: Problems): Readonly<Record<string, string>> | undefined {
   if (v === undefined) {
-    out.push({ path: '/strings', message: 'required object of strings by locale is missing' });
+    out.push({ path: '/strings', message: 'missing; expected an object of strings by locale' });
     return undefined;
   }
   if (!isObject(v, '/strings', out)) return undefined;
@@ -108,7 +108,7 @@ function selector(o: Record<string, unknown>, key: string, path: string, v: Vali
 }
 
 function checkWhen(v: unknown, at: string, o: ValidateOptions, out: Problems): void {
-  if (v === undefined) return void out.push({ path: at, message: 'required condition is missing' });
+  if (v === undefined) return void out.push({ path: at, message: 'missing; expected a condition' });
   if (!isObject(v, at, out)) return;
   onlyKeys(v, ['signal', 'target', 'count', 'within'], at, out);
   str(v, 'signal', at, out, { required: true, test: (s) => (SIGNALS as readonly string[]).includes(s), expected: `one of ${SIGNALS.join(', ')}` });
@@ -119,12 +119,12 @@ function checkWhen(v: unknown, at: string, o: ValidateOptions, out: Problems): v
 }
 
 function checkSolution(v: unknown, at: string, strings: Readonly<Record<string, string>> | undefined, o: ValidateOptions, out: Problems): void {
-  if (v === undefined) return void out.push({ path: at, message: 'required solution is missing' });
+  if (v === undefined) return void out.push({ path: at, message: 'missing; expected a solution' });
   if (!isObject(v, at, out)) return;
   onlyKeys(v, ['component', 'placement', 'content'], at, out);
   str(v, 'component', at, out, { required: true, test: (s) => (COMPONENTS as readonly string[]).includes(s), expected: `one of ${COMPONENTS.join(', ')}` });
   const pAt = ptr(at, 'placement');
-  if (v.placement === undefined) out.push({ path: pAt, message: 'required placement is missing' });
+  if (v.placement === undefined) out.push({ path: pAt, message: 'missing; expected a placement' });
   else if (isObject(v.placement, pAt, out)) {
     onlyKeys(v.placement, ['outlet', 'anchor', 'side'], pAt, out);
     str(v.placement, 'outlet', pAt, out, { max: 64 });
@@ -133,7 +133,7 @@ function checkSolution(v: unknown, at: string, strings: Readonly<Record<string, 
     if (v.placement.outlet === undefined && v.placement.anchor === undefined) out.push({ path: pAt, message: 'needs an "outlet", an "anchor", or both' });
   }
   const cAt = ptr(at, 'content');
-  if (v.content === undefined) return void out.push({ path: cAt, message: 'required content is missing' });
+  if (v.content === undefined) return void out.push({ path: cAt, message: 'missing; expected content' });
   if (!isObject(v.content, cAt, out)) return;
   onlyKeys(v.content, ['title', 'body'], cAt, out);
   for (const key of ['title', 'body']) {

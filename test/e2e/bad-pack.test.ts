@@ -40,7 +40,7 @@ describe('bad packs through dist/zerocall.js: one clear warning each, host page 
   const cases: Array<[string, string, RegExp]> = [
     ['a pack URL that 404s (script tag)', '', /^\[ZeroCall\] pack http:\/\/[^ ]+\/bad\/missing\.json: HTTP 404 Not Found\. Zero Call stays dormant on this page\. \(zc:dormant\)$/],
     ['a body that is not JSON', '/bad/html.json', /^\[ZeroCall\] pack \/bad\/html\.json: not valid JSON \(.+\)\. Zero Call stays dormant/],
-    ['a pack of the wrong shape', '/bad/shape.json', /^\[ZeroCall\] pack \/bad\/shape\.json: invalid rule pack \(2 problems\): \/rules\/0\/when\/within: expected a duration like "30s" \(ms, s, m, h or d\), got "soon"; \/rules\/0\/solution: required solution is missing\. Zero Call/],
+    ['a pack of the wrong shape', '/bad/shape.json', /^\[ZeroCall\] pack \/bad\/shape\.json: invalid rule pack \(2 problems\): \/rules\/0\/when\/within: expected a duration like "30s" \(ms, s, m, h or d\), got "soon"; \/rules\/0\/solution: missing; expected a solution\. Zero Call/],
     ['a network failure', '/bad/down.json', /^\[ZeroCall\] pack \/bad\/down\.json: could not be fetched \(.+\)\. Zero Call stays dormant/],
   ];
 

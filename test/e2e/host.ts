@@ -2,14 +2,8 @@
 import { sendMouse } from '@web/test-runner-commands';
 import type { ZeroCallApi, ZeroCallEvents } from '../../src/zero-call.js';
 
-declare global {
-  interface Window {
-    ZeroCall?: unknown;
-  }
-}
-
 /** The API as the page sees it: the snippet's stub until the script runs, the real object after. */
-export const zc = (): ZeroCallApi => window.ZeroCall as ZeroCallApi;
+export const zc = (): ZeroCallApi => (window as { ZeroCall?: unknown }).ZeroCall as ZeroCallApi;
 
 /** Loads a classic script and resolves when it has run. */
 function classicScript(src: string, data: Record<string, string> = {}, async = false): Promise<void> {

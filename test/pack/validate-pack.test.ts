@@ -27,7 +27,7 @@ describe('rule pack validation', () => {
 
   it('names the JSON pointer and the expectation for each mistake (corpus)', () => {
     const corpus: Array<[string, (p: Record<string, any>) => void, string]> = [
-      ['missing id', (p) => delete p.id, '/id: required an id of lower-case letters, digits, ".", "_" or "-" is missing'],
+      ['missing id', (p) => delete p.id, '/id: missing; expected an id of lower-case letters, digits, ".", "_" or "-"'],
       ['bad duration', (p) => (p.rules[0].when = { signal: 'rage-click', count: 2, within: '30 seconds' }), '/rules/0/when/within: expected a duration like "30s" (ms, s, m, h or d), got "30 seconds"'],
       ['unknown signal', (p) => (p.rules[0].when.signal = 'rage'), '/rules/0/when/signal: expected one of rage-click, got "rage"'],
       ['bad selector', (p) => (p.rules[0].when.target = '#pay[['), '/rules/0/when/target: expected a valid CSS selector, got "#pay[["'],
@@ -40,7 +40,7 @@ describe('rule pack validation', () => {
       ['count without window', (p) => (p.rules[0].when.count = 3), '/rules/0/when/within: a count above 1 needs a window, e.g. "within": "2m"'],
       ['page without slash', (p) => (p.rules[0].page = 'checkout'), '/rules/0/page: expected a page glob starting with "/" (only * and ? are special), got "checkout"'],
       ['duplicate rule id', (p) => p.rules.push(structuredClone(p.rules[0])), '/rules/1/id: duplicate rule id "pay-help"'],
-      ['no rules', (p) => (p.rules = []), '/rules: expected an array of 1 to 200 rules, got an array'],
+      ['no rules', (p) => (p.rules = []), '/rules: expected an array of 1 to 200 rules, got an empty array'],
       ['strings of the locale missing', (p) => (p.locale = 'zh-CN'), '/strings/zh-CN: missing the strings of the pack\'s locale "zh-CN"'],
       ['budget of the wrong type', (p) => (p.budget = { perSession: 'three' }), '/budget/perSession: expected an integer from 0 to 100, got "three"'],
       ['detector override out of range', (p) => (p.signals = { 'rage-click': { count: 1 } }), '/signals/rage-click/count: expected an integer from 2 to 20, got 1'],

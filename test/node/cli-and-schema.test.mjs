@@ -1,0 +1,75 @@
+// Node-side tests: the designers' CLI runs the same validator as the page, and the published
+// JSON Schema agrees with it on a corpus of packs. Needs `npm run build` (dist/cli.mjs).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { main } from '../../dist/cli.mjs';
+
+const run = promisify(execFile);
+const root = new URL('../../', import.meta.url);
+const schema = JSON.parse(await readFile(new URL('schema/rule-pack.schema.json', root), 'utf8'));
+const good = JSON.parse(await readFile(new URL('bench/pack.json', root), 'utf8'));
+
+const variants = {
+  good: (p) => p,
+  'bad duration': (p) => ((p.rules[0].when = { signal: 'rage-click', count: 2, within: '2 minutes' }), p),
+  'count without window': (p) => ((p.rules[0].when.count = 2), p),
+  'unknown key': (p) => ((p.rules[0].priorty = 1), p),
+  'unknown signal': (p) => ((p.rules[0].when.signal = 'rage'), p),
+  'bad side': (p) => ((p.rules[0].solution.placement.side = 'middle'), p),
+  'empty placement': (p) => ((p.rules[0].solution.placement = {}), p),
+  'bad id': (p) => ((p.id = 'Acme Pay'), p),
+  'no rules': (p) => ((p.rules = []), p),
+  'bad sdk range': (p) => ((p.sdk = 'latest'), p),
+  'priority too high': (p) => ((p.rules[0].priority = 101), p),
+  'page glob without slash': (p) => ((p.rules[0].page = 'checkout'), p),
+  'detector override': (p) => ((p.signals = { 'rage-click': { count: 5, within: '2s', radius: 40 } }), p),
+  'with count and window': (p) => ((p.rules[0].when = { signal: 'rage-click', count: 2, within: '1m' }), p),
+};
+
+test('the JSON Schema and the runtime validator agree on every pack in the corpus', async () => {
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  const validate = ajv.compile(schema);
+  for (const [name, change] of Object.entries(variants)) {
+    const pack = change(structuredClone(good));
+    const errors = [];
+    const code = await main(['validate', await file(pack)], () => undefined, (s) => errors.push(s));
+    assert.equal(validate(pack), code === 0, `${name}: schema says ${validate(pack)}, validator says ${errors.join('; ') || 'ok'}`);
+  }
+});
+
+test('zerocall validate: ok for a good pack, located errors and exit 1 for a bad one, usage and exit 2 otherwise', async () => {
+  const bin = new URL('bin/zerocall.mjs', root).pathname;
+  const ok = await run('node', [bin, 'validate', await file(good)]);
+  assert.match(ok.stdout, /: ok \(1 rule, SDK 0\.1\.0\)/);
+  const bad = structuredClone(good);
+  bad.rules[0].when.within = 'soon';
+  await assert.rejects(run('node', [bin, 'validate', await file(bad)]), (e) => {
+    assert.equal(e.code, 1);
+    assert.match(e.stderr, /pack\.json: \/rules\/0\/when\/within: expected a duration like "30s" \(ms, s, m, h or d\), got "soon"/);
+    return true;
+  });
+  await assert.rejects(run('node', [bin, 'check']), (e) => e.code === 2 && /usage: zerocall validate/.test(e.stderr));
+});
+
+test('zerocall validate refuses a pack made for another SDK and names the file of unreadable input', async () => {
+  const errors = [];
+  assert.equal(await main(['validate', await file({ ...good, sdk: '^3' })], () => undefined, (s) => errors.push(s)), 1);
+  assert.match(errors[0], /\/sdk: this pack needs SDK \^3, but this is SDK 0\.1\.0/);
+  const notJson = join(await mkdtemp(join(tmpdir(), 'zc-')), 'x.json');
+  await writeFile(notJson, '{ nope');
+  errors.length = 0;
+  assert.equal(await main(['validate', notJson], () => undefined, (s) => errors.push(s)), 1);
+  assert.match(errors[0], /x\.json: not valid JSON/);
+});
+
+async function file(pack) {
+  const path = join(await mkdtemp(join(tmpdir(), 'zc-')), 'pack.json');
+  await writeFile(path, JSON.stringify(pack));
+  return path;
+}
