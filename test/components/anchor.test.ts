@@ -110,13 +110,15 @@ describe('anchorTo', () => {
     cleanup();
   });
 
-  it('keeps a card at its natural width next to the right edge of the viewport', async () => {
+  it('lets an anchored card near the right edge grow to its natural width', async () => {
     const { ref } = await setup(`left:${innerWidth - 90}px; top:100px`);
     const card = document.createElement('zc-card');
     card.heading = 'Auto-debit';
-    card.body = 'Turn it off under Settings, Payments, Auto-debit. '.repeat(4);
     ref.after(card);
     const cleanup = anchorTo(card, ref);
+    await frames();
+    // Placed narrow against the edge; longer text must widen it, not wrap it in that sliver.
+    card.body = 'Turn it off under Settings, Payments, Auto-debit. '.repeat(4);
     await frames();
     const rect = card.getBoundingClientRect();
     expect(rect.width).to.equal(360);

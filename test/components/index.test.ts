@@ -5,8 +5,8 @@ import { settle } from './settle.js';
 describe('components chunk (index.ts)', () => {
   it('exports exactly defineComponents and anchorTo, and defines nothing on import', () => {
     expect(Object.keys(chunk).sort()).to.deep.equal(['anchorTo', 'defineComponents']);
-    expect(customElements.get('zc-card')).to.equal(undefined);
-    expect(customElements.get('zc-outlet')).to.equal(undefined);
+    expect(typeof customElements.get('zc-card')).to.equal('undefined');
+    expect(typeof customElements.get('zc-outlet')).to.equal('undefined');
   });
 
   it('defineComponents registers zc-card and zc-outlet and is idempotent', () => {
@@ -16,8 +16,8 @@ describe('components chunk (index.ts)', () => {
     expect(card).to.be.a('function');
     expect(outlet).to.be.a('function');
     expect(() => chunk.defineComponents()).not.to.throw();
-    expect(customElements.get('zc-card')).to.equal(card);
-    expect(customElements.get('zc-outlet')).to.equal(outlet);
+    expect(customElements.get('zc-card') === card).to.equal(true);
+    expect(customElements.get('zc-outlet') === outlet).to.equal(true);
   });
 
   it('supports the core flow: create, fill, mount into an outlet, remove on dismissed', async () => {

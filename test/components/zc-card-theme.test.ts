@@ -60,7 +60,7 @@ describe('zc-card theming', () => {
     input.focus();
     await sendKeys({ press: 'Tab' });
     input.remove();
-    expect(el.shadowRoot?.activeElement).to.equal(dismiss);
+    expect(el.shadowRoot?.activeElement?.getAttribute('part')).to.equal('dismiss');
     expect(getComputedStyle(dismiss).outlineStyle).to.equal('solid');
     await expect(el).to.be.accessible();
   });

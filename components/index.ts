@@ -1,0 +1,29 @@
+/**
+ * The lazily loaded component chunk. The core `import()`s it only when a solution is about to
+ * be shown; importing it defines nothing, so the core decides when the registry changes.
+ */
+import { ZcCard } from './card/zc-card.component.js';
+import { ZcOutlet } from './outlet/zc-outlet.component.js';
+
+export { anchorTo } from './anchor.js';
+// Type-only: erased at build time, but they pull in the tag-name and event-map typings.
+export type { AnchorSide } from './anchor.js';
+export type { ZcCard } from './card/zc-card.js';
+export type { ZcOutlet } from './outlet/zc-outlet.js';
+export type { ZcOutcomeDetail } from './base/zc-element.js';
+export type { Locale } from './i18n.js';
+
+const tags: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
+  ['zc-card', ZcCard],
+  ['zc-outlet', ZcOutlet],
+];
+
+/**
+ * Registers every zc-* tag. Idempotent: a tag already defined (by an earlier call, another
+ * copy of the SDK or the host) is left alone, since define() would throw.
+ */
+export function defineComponents(): void {
+  for (const [tag, ctor] of tags) {
+    if (!customElements.get(tag)) customElements.define(tag, ctor);
+  }
+}
