@@ -9,6 +9,10 @@ import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
+import { rmSync } from 'node:fs';
+
+// Start from an empty dist/: hashed chunks of earlier builds would otherwise pile up and be sized.
+rmSync('dist', { recursive: true, force: true });
 
 const ts = (tsconfig = 'tsconfig.json') =>
   typescript({

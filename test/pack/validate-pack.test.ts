@@ -13,12 +13,17 @@ const isSelector = (s: string): boolean => {
 };
 const errors = (pack: unknown, sdkVersion = '0.1.0') => validatePack(pack, { sdkVersion, isSelector }).map(formatProblem);
 const good = packWith([{ id: 'pay-help', page: '/checkout*' }]);
-/** The good pack with one change at a JSON path, for a corpus of single mistakes. */
-const withChange = (mutate: (p: Record<string, any>) => void): unknown => {
-  const p = structuredClone(good) as Record<string, any>;
-  mutate(p);
-  return p;
-};
+/** The good pack with the value at a JSON pointer replaced (or removed, for undefined). */
+function withChange(pointer: string, value: unknown): unknown {
+  const pack: unknown = structuredClone(good);
+  const keys = pointer.split('/').slice(1);
+  const last = keys.pop()!;
+  const parent = keys.reduce((node, k) => (node as Record<string, unknown>)[k], pack) as Record<string, unknown>;
+  if (value === undefined) delete parent[last];
+  else parent[last] = value;
+  return pack;
+}
+const rule0 = good.rules[0]!;
 
 describe('rule pack validation', () => {
   it('accepts a well-formed pack', () => {
@@ -26,28 +31,28 @@ describe('rule pack validation', () => {
   });
 
   it('names the JSON pointer and the expectation for each mistake (corpus)', () => {
-    const corpus: Array<[string, (p: Record<string, any>) => void, string]> = [
-      ['missing id', (p) => delete p.id, '/id: missing; expected an id of lower-case letters, digits, ".", "_" or "-"'],
-      ['bad duration', (p) => (p.rules[0].when = { signal: 'rage-click', count: 2, within: '30 seconds' }), '/rules/0/when/within: expected a duration like "30s" (ms, s, m, h or d), got "30 seconds"'],
-      ['unknown signal', (p) => (p.rules[0].when.signal = 'rage'), '/rules/0/when/signal: expected one of rage-click, got "rage"'],
-      ['bad selector', (p) => (p.rules[0].when.target = '#pay[['), '/rules/0/when/target: expected a valid CSS selector, got "#pay[["'],
-      ['typo in a key', (p) => (p.rules[0].priorty = 5), '/rules/0/priorty: unknown property; expected one of id, page, priority, when, solution'],
-      ['priority out of range', (p) => (p.rules[0].priority = 500), '/rules/0/priority: expected an integer from 0 to 100, got 500'],
-      ['missing string id', (p) => (p.rules[0].solution.content.title = 'nope'), '/rules/0/solution/content/title: string id "nope" is not defined in the pack\'s locale strings'],
-      ['no placement target', (p) => (p.rules[0].solution.placement = {}), '/rules/0/solution/placement: needs an "outlet", an "anchor", or both'],
-      ['bad side', (p) => (p.rules[0].solution.placement.side = 'middle'), '/rules/0/solution/placement/side: expected one of top, bottom, left, right, got "middle"'],
-      ['unknown component', (p) => (p.rules[0].solution.component = 'zc-magic'), '/rules/0/solution/component: expected one of zc-card, got "zc-magic"'],
-      ['count without window', (p) => (p.rules[0].when.count = 3), '/rules/0/when/within: a count above 1 needs a window, e.g. "within": "2m"'],
-      ['page without slash', (p) => (p.rules[0].page = 'checkout'), '/rules/0/page: expected a page glob starting with "/" (only * and ? are special), got "checkout"'],
-      ['duplicate rule id', (p) => p.rules.push(structuredClone(p.rules[0])), '/rules/1/id: duplicate rule id "pay-help"'],
-      ['no rules', (p) => (p.rules = []), '/rules: expected an array of 1 to 200 rules, got an empty array'],
-      ['strings of the locale missing', (p) => (p.locale = 'zh-CN'), '/strings/zh-CN: missing the strings of the pack\'s locale "zh-CN"'],
-      ['budget of the wrong type', (p) => (p.budget = { perSession: 'three' }), '/budget/perSession: expected an integer from 0 to 100, got "three"'],
-      ['detector override out of range', (p) => (p.signals = { 'rage-click': { count: 1 } }), '/signals/rage-click/count: expected an integer from 2 to 20, got 1'],
-      ['bad sdk range', (p) => (p.sdk = 'latest'), '/sdk: expected an SDK version range like "^0.1", got "latest"'],
-      ['not an object', (p) => (p.rules[0] = 'rule'), '/rules/0: expected an object, got "rule"'],
+    const corpus: Array<[string, string, unknown, string]> = [
+      ['missing id', '/id', undefined, '/id: missing; expected an id of lower-case letters, digits, ".", "_" or "-"'],
+      ['bad duration', '/rules/0/when', { signal: 'rage-click', count: 2, within: '30 seconds' }, '/rules/0/when/within: expected a duration like "30s" (ms, s, m, h or d), got "30 seconds"'],
+      ['unknown signal', '/rules/0/when/signal', 'rage', '/rules/0/when/signal: expected one of rage-click, got "rage"'],
+      ['bad selector', '/rules/0/when/target', '#pay[[', '/rules/0/when/target: expected a valid CSS selector, got "#pay[["'],
+      ['typo in a key', '/rules/0/priorty', 5, '/rules/0/priorty: unknown property; expected one of id, page, priority, when, solution'],
+      ['priority out of range', '/rules/0/priority', 500, '/rules/0/priority: expected an integer from 0 to 100, got 500'],
+      ['missing string id', '/rules/0/solution/content/title', 'nope', '/rules/0/solution/content/title: string id "nope" is not defined in the pack\'s locale strings'],
+      ['no placement target', '/rules/0/solution/placement', {}, '/rules/0/solution/placement: needs an "outlet", an "anchor", or both'],
+      ['bad side', '/rules/0/solution/placement/side', 'middle', '/rules/0/solution/placement/side: expected one of top, bottom, left, right, got "middle"'],
+      ['unknown component', '/rules/0/solution/component', 'zc-magic', '/rules/0/solution/component: expected one of zc-card, got "zc-magic"'],
+      ['count without window', '/rules/0/when/count', 3, '/rules/0/when/within: a count above 1 needs a window, e.g. "within": "2m"'],
+      ['page without slash', '/rules/0/page', 'checkout', '/rules/0/page: expected a page glob starting with "/" (only * and ? are special), got "checkout"'],
+      ['duplicate rule id', '/rules/1', rule0, '/rules/1/id: duplicate rule id "pay-help"'],
+      ['no rules', '/rules', [], '/rules: expected an array of 1 to 200 rules, got an empty array'],
+      ['strings of the locale missing', '/locale', 'zh-CN', '/strings/zh-CN: missing the strings of the pack\'s locale "zh-CN"'],
+      ['budget of the wrong type', '/budget', { perSession: 'three' }, '/budget/perSession: expected an integer from 0 to 100, got "three"'],
+      ['detector override out of range', '/signals', { 'rage-click': { count: 1 } }, '/signals/rage-click/count: expected an integer from 2 to 20, got 1'],
+      ['bad sdk range', '/sdk', 'latest', '/sdk: expected an SDK version range like "^0.1", got "latest"'],
+      ['not an object', '/rules/0', 'rule', '/rules/0: expected an object, got "rule"'],
     ];
-    for (const [name, mutate, expected] of corpus) expect(errors(withChange(mutate)), name).to.deep.equal([expected]);
+    for (const [name, pointer, value, expected] of corpus) expect(errors(withChange(pointer, value)), name).to.deep.equal([expected]);
   });
 
   it('refuses a pack made for another SDK version', () => {
@@ -60,7 +65,7 @@ describe('rule pack validation', () => {
   });
 
   it('escapes JSON pointer tokens', () => {
-    const p = withChange((x) => (x.strings['a/b~c'] = 7));
+    const p = { ...good, strings: { ...good.strings, 'a/b~c': 7 } };
     expect(errors(p)).to.deep.equal(['/strings/a~1b~0c: expected an object, got 7']);
   });
 });

@@ -1,0 +1,68 @@
+// Web Test Runner config: every browser test in test/ runs in the system Chromium.
+// Run all tests through `npm test` (scripts/test.mjs), which also builds dist/ first
+// and prints the one closing line CI reads. `npx wtr "test/foo/**/*.test.ts"` runs a subset.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { summaryReporter } from './scripts/summary-reporter.mjs';
+
+const root = (path) => fileURLToPath(new URL(path, import.meta.url));
+const MSW_WORKER = root('./demo/mockServiceWorker.js');
+
+/**
+ * msw's service worker must be served from the root so its scope ('/') covers the
+ * test pages, which wtr serves at '/'. The file itself lives in demo/ (the
+ * `msw.workerDirectory` in package.json), so map the root URL onto it.
+ */
+async function mswWorkerMiddleware(ctx, next) {
+  if (ctx.path !== '/mockServiceWorker.js') return next();
+  ctx.type = 'application/javascript';
+  ctx.set('Service-Worker-Allowed', '/');
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = await readFile(MSW_WORKER, 'utf8');
+}
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  rootDir: root('.'),
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  // Debian's Chromium takes a few seconds to come up on a 2-core CI box.
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
+  testsFinishTimeout: 180_000,
+  plugins: [
+    // tsconfig.json carries experimentalDecorators + useDefineForClassFields:false,
+    // which Lit's decorators need; esbuild reads them from tsconfigRaw.
+    esbuildPlugin({ ts: true, tsconfig: root('./tsconfig.json'), target: 'auto' }),
+  ],
+  middleware: [mswWorkerMiddleware],
+  browsers: [
+    chromeLauncher({
+      // Each test page gets its own window: with concurrency 2, a page opened as a
+      // background tab is hidden, and a hidden page gets no requestAnimationFrame,
+      // so any test that waits for a frame (Lit updates, floating-ui) would hang.
+      createPage: ({ context }) => context.newPage({ type: 'window' }),
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-quic',
+        ],
+      },
+    }),
+  ],
+  testFramework: {
+    config: { timeout: 10_000 },
+  },
+  reporters: [defaultReporter(), summaryReporter()],
+};
