@@ -94,8 +94,7 @@ export function startRuntime(pack: RulePack, config: { endpoint?: string; locale
   const sub = events.pipe(pipeline(compiled)).subscribe(
     guard.wrap('engine', (out) => {
       if (out.type === 'signal') {
-        const { target, ...rest } = out;
-        record({ kind: 'signal', t: out.t, page: out.page, signal: out.signal, evidence: rest.evidence, ...(target ? { target: target.fp } : {}) });
+        record({ kind: 'signal', t: out.t, page: out.page, signal: out.signal, evidence: out.evidence, ...(out.target ? { target: out.target.fp } : {}) });
         env.notify('signal', out);
       } else if (out.type === 'decision') {
         record({ kind: 'decision', t: out.t, page: out.page, rule: out.rule, signal: out.signal.signal });

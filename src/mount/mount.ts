@@ -5,7 +5,7 @@ import type { RulePack } from '../pack/types.js';
 import { SURFACE_ATTR } from '../sensors/click-sensor.js';
 import type { ChunkLoader, ComponentChunk } from './component-chunk.js';
 import { packString, type UiLocale } from './locale.js';
-import { resolvePlacement } from './resolve-placement.js';
+import { resolvePlacement, type Resolved } from './resolve-placement.js';
 
 /** What the mount stage needs from the runtime. */
 export interface MountContext {
@@ -27,20 +27,54 @@ export interface Mounter {
 }
 
 type Surface = HTMLElement & { heading: string; body: string; locale: UiLocale; rule: string };
+type Anchored = Extract<Resolved, { kind: 'anchor' }>;
+interface Entry {
+  readonly rule: string;
+  readonly chunk: ComponentChunk;
+  /** Set for anchored surfaces: what they are attached to and how to find it again. */
+  anchor?: Anchored;
+  cleanup: () => void;
+}
 interface OutcomeDetail {
   readonly outcome: OutcomeKind;
 }
 
 /** The mount stage: lazy-loads the components on first use and places each solution. */
 export function createMounter(ctx: MountContext): Mounter {
-  const active = new Map<HTMLElement, { rule: string; cleanup: () => void }>();
+  const active = new Map<HTMLElement, Entry>();
   let generation = 0;
+  let observer: MutationObserver | undefined;
 
   const unmount = (el: HTMLElement): void => {
     const entry = active.get(el);
     active.delete(el);
     entry?.cleanup();
     el.remove();
+    if (![...active.values()].some((e) => e.anchor)) {
+      observer?.disconnect();
+      observer = undefined;
+    }
+  };
+
+  /**
+   * Frameworks replace elements on a state change without any navigation. Follow the anchor
+   * to its replacement (same selector); if it is gone, close the help instead of leaving an
+   * invisible surface that would hold back every other rule.
+   */
+  const followAnchors = (): void => {
+    for (const [el, entry] of [...active]) {
+      if (!entry.anchor || entry.anchor.anchor.isConnected) continue;
+      entry.cleanup();
+      const next = ctx.doc.querySelector(entry.anchor.selector);
+      if (next) {
+        entry.anchor = { ...entry.anchor, anchor: next };
+        entry.cleanup = entry.chunk.anchorTo(el, next, entry.anchor.side);
+      } else {
+        entry.cleanup = () => undefined;
+        unmount(el);
+        ctx.onOutcome(entry.rule, 'closed');
+      }
+    }
   };
 
   const show = (chunk: ComponentChunk, d: Decision, gen: number): void => {
@@ -64,13 +98,15 @@ export function createMounter(ctx: MountContext): Mounter {
         if (outcome === 'dismissed') unmount(el);
       }),
     );
-    let cleanup = (): void => undefined;
-    if (where.kind === 'outlet') where.outlet.append(el);
-    else {
-      ctx.doc.body.append(el);
-      cleanup = chunk.anchorTo(el, where.anchor, where.side);
+    if (where.kind === 'outlet') {
+      where.outlet.append(el);
+      active.set(el, { rule: d.rule, chunk, cleanup: () => undefined });
+      return;
     }
-    active.set(el, { rule: d.rule, cleanup });
+    ctx.doc.body.append(el);
+    active.set(el, { rule: d.rule, chunk, anchor: where, cleanup: chunk.anchorTo(el, where.anchor, where.side) });
+    observer ??= new MutationObserver(ctx.guard.wrap('mount', followAnchors));
+    observer.observe(ctx.doc.body, { childList: true, subtree: true });
   };
 
   return {

@@ -3,7 +3,7 @@ import type { Placement, Side } from '../pack/types.js';
 /** Where a surface will go. */
 export type Resolved =
   | { readonly kind: 'outlet'; readonly outlet: Element }
-  | { readonly kind: 'anchor'; readonly anchor: Element; readonly side: Side };
+  | { readonly kind: 'anchor'; readonly anchor: Element; readonly side: Side; readonly selector: string };
 
 /**
  * Resolves a placement on the current page: a named outlet the product team placed wins,
@@ -17,5 +17,5 @@ export function resolvePlacement(doc: Document, p: Placement, targetPath: string
   }
   const selector = p.anchor === '$target' ? targetPath : p.anchor;
   const anchor = selector ? doc.querySelector(selector) : null;
-  return anchor ? { kind: 'anchor', anchor, side: p.side ?? 'bottom' } : undefined;
+  return anchor && selector ? { kind: 'anchor', anchor, side: p.side ?? 'bottom', selector } : undefined;
 }
