@@ -11,8 +11,13 @@ import type { UiLocale } from './mount/locale.js';
 import { createMounter } from './mount/mount.js';
 import type { RulePack } from './pack/types.js';
 import { clickSensor } from './sensors/click-sensor.js';
+import { errorSensor } from './sensors/error-sensor.js';
+import { formSensor } from './sensors/form-sensor.js';
+import { motionSensor } from './sensors/motion-sensor.js';
+import { mutationSensor } from './sensors/mutation-sensor.js';
 import { navigationSensor } from './sensors/navigation-sensor.js';
-import { currentPage, type SensorContext } from './sensors/sensor.js';
+import { networkSensor } from './sensors/network-sensor.js';
+import { currentPage as pageOf, type Sensor, type SensorContext } from './sensors/sensor.js';
 import { tickSensor } from './sensors/tick-sensor.js';
 import type { TelemetryRecord } from './transport/record.js';
 import { createTransport } from './transport/transport.js';
@@ -48,9 +53,24 @@ export interface Runtime {
   readonly pack: string;
 }
 
+/** Every sensor, in the order they start; navigation first so the load is the first event. */
+export const SENSORS: readonly Sensor[] = [navigationSensor, clickSensor, tickSensor, mutationSensor, formSensor, motionSensor, errorSensor, networkSensor];
+
+/** What the runtime is told by init. */
+export interface RuntimeConfig {
+  readonly endpoint?: string;
+  readonly locale: UiLocale;
+  readonly sid: string;
+  /** Query parameters allowed into page and request paths. */
+  readonly allowParams?: readonly string[];
+  /** URLs the SDK fetches itself (the pack), besides the endpoint. */
+  readonly ownUrls?: readonly string[];
+}
+
 /** Starts sensors → signals → engine → mount → transport for one validated pack. */
-export function startRuntime(pack: RulePack, config: { endpoint?: string; locale: UiLocale; sid: string }, env: RuntimeEnv): Runtime {
+export function startRuntime(pack: RulePack, config: RuntimeConfig, env: RuntimeEnv): Runtime {
   const { win } = env;
+  const currentPage = (w: Window): string => pageOf(w, config.allowParams);
   const compiled = compilePack(pack);
   const events = new Subject<ZcEvent>();
   const stops: Array<() => void> = [];
@@ -108,8 +128,17 @@ export function startRuntime(pack: RulePack, config: { endpoint?: string; locale
   const navSub = events.subscribe(guard.wrap('mount', (e) => e.type === 'nav' && e.kind !== 'load' && mounter.closeAll()));
   stops.push(() => navSub.unsubscribe());
 
-  const ctx: SensorContext = { win, now: env.now, emit: (e) => events.next(e), guard, selectors: () => compiled.selectors, every: env.every };
-  for (const sensor of [navigationSensor, clickSensor, tickSensor]) stops.push(sensor(ctx));
+  const ctx: SensorContext = {
+    win,
+    now: env.now,
+    emit: (e) => events.next(e),
+    guard,
+    selectors: () => compiled.selectors,
+    every: env.every,
+    allowParams: config.allowParams ?? [],
+    ownUrls: [...(config.ownUrls ?? []), ...(config.endpoint ? [config.endpoint] : [])],
+  };
+  for (const sensor of SENSORS) stops.push(sensor(ctx));
 
   const onExit = guard.wrap('transport', () => transport?.flushOnExit());
   const onHidden = guard.wrap('transport', () => win.document.visibilityState === 'hidden' && transport?.flushOnExit());

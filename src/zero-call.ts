@@ -15,6 +15,8 @@ export interface ZeroCallConfig {
   endpoint?: string;
   /** UI locale, "en" or "zh-CN"; default from `<html lang>`, then the browser. */
   locale?: string;
+  /** Query parameters that may appear in reported page and request paths; all others are stripped. */
+  allowParams?: string[];
 }
 
 /** Events you can listen to with `ZeroCall.on`. */
@@ -96,7 +98,13 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
     try {
       runtime = startRuntime(
         result.pack,
-        { endpoint: config.endpoint, locale: uiLocale(config.locale, win.document.documentElement.lang, win.navigator.language), sid: uid() },
+        {
+          endpoint: config.endpoint,
+          locale: uiLocale(config.locale, win.document.documentElement.lang, win.navigator.language),
+          sid: uid(),
+          allowParams: Array.isArray(config.allowParams) ? config.allowParams.filter((p) => typeof p === 'string') : [],
+          ownUrls: typeof config.pack === 'string' ? [config.pack] : [],
+        },
         {
           win,
           load,

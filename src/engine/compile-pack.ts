@@ -1,5 +1,5 @@
 import type { RulePack, Solution } from '../pack/types.js';
-import { RAGE_CLICK_DEFAULTS, type RageClickOptions } from '../signals/rage-click.js';
+import { CATALOGUE } from '../signals/catalogue.js';
 import { parseDuration } from './duration.js';
 
 /** A rule ready for matching: durations in ms, defaults filled in. */
@@ -9,6 +9,9 @@ export interface CompiledRule {
   readonly priority: number;
   readonly signal: string;
   readonly target: string | undefined;
+  /** Requests (api-error, error-click, repeated-action): method and path glob of the evidence. */
+  readonly method: string | undefined;
+  readonly path: string | undefined;
   readonly count: number;
   readonly within: number;
   readonly solution: Solution;
@@ -21,7 +24,8 @@ export interface CompiledPack {
   /** Rules indexed by the signal they listen to, so an input touches only rules that can use it. */
   readonly bySignal: ReadonlyMap<string, readonly CompiledRule[]>;
   readonly budget: { readonly perSession: number; readonly minGap: number };
-  readonly detectors: { readonly 'rage-click': RageClickOptions };
+  /** Options of every detector in the catalogue: its defaults with the pack's overrides, durations in ms. */
+  readonly detectors: ReadonlyMap<string, Readonly<Record<string, number>>>;
   /** Every target selector the rules test, for the sensors to match elements against. */
   readonly selectors: readonly string[];
   readonly pack: RulePack;
@@ -43,6 +47,8 @@ export function compilePack(pack: RulePack): CompiledPack {
       priority: r.priority ?? 50,
       signal: r.when.signal,
       target: r.when.target,
+      method: r.when.method,
+      path: r.when.path,
       count: r.when.count ?? 1,
       within: ms(r.when.within, Infinity),
       solution: r.solution,
@@ -54,18 +60,19 @@ export function compilePack(pack: RulePack): CompiledPack {
   }
   // Highest priority first, pack order breaks ties, so the first eligible rule is the one to fire.
   for (const list of bySignal.values()) list.sort((a, b) => b.priority - a.priority);
-  const rc = pack.signals?.['rage-click'];
+  const detectors = new Map(
+    CATALOGUE.map((d) => {
+      const overrides: Readonly<Record<string, number | string>> = pack.signals?.[d.name] ?? {};
+      const options: Record<string, number> = { ...d.defaults };
+      for (const [key, value] of Object.entries(overrides)) options[key] = typeof value === 'string' ? ms(value, options[key] ?? 0) : value;
+      return [d.name, options] as const;
+    }),
+  );
   return {
     ref: `${pack.id}@${pack.version}`,
     bySignal,
     budget: { perSession: pack.budget?.perSession ?? BUDGET_DEFAULTS.perSession, minGap: ms(pack.budget?.minGap, BUDGET_DEFAULTS.minGap) },
-    detectors: {
-      'rage-click': {
-        count: rc?.count ?? RAGE_CLICK_DEFAULTS.count,
-        within: ms(rc?.within, RAGE_CLICK_DEFAULTS.within),
-        radius: rc?.radius ?? RAGE_CLICK_DEFAULTS.radius,
-      },
-    },
+    detectors,
     selectors: [...selectors],
     pack,
   };

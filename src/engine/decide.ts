@@ -48,6 +48,8 @@ export const initialState = (): EngineState => ({ hits: new Map(), fired: new Se
 function conditionHolds(rule: CompiledRule, s: Signal, state: EngineState): boolean {
   if (!matchGlob(rule.page, s.page)) return false;
   if (rule.target !== undefined && !s.target?.hits.includes(rule.target)) return false;
+  if (rule.method !== undefined && rule.method !== s.evidence.method) return false;
+  if (rule.path !== undefined && !matchGlob(rule.path, s.evidence.path ?? '')) return false;
   const times = (state.hits.get(rule.id) ?? []).filter((t) => s.t - t < rule.within);
   times.push(s.t);
   if (times.length > rule.count) times.shift();

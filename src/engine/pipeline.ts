@@ -1,5 +1,5 @@
 import { connect, filter, merge, type OperatorFunction } from 'rxjs';
-import { rageClick } from '../signals/rage-click.js';
+import { CATALOGUE } from '../signals/catalogue.js';
 import type { CompiledPack } from './compile-pack.js';
 import { decide, type EngineState, initialState, type Verdict } from './decide.js';
 import type { EngineInput, Signal, ZcEvent } from './types.js';
@@ -16,6 +16,6 @@ const isSignal = (i: EngineInput): i is Signal => i.type === 'signal';
  */
 export const pipeline = (pack: CompiledPack, state: () => EngineState = initialState): OperatorFunction<ZcEvent, PipelineOutput> => (events) =>
   events.pipe(
-    connect((shared) => merge<EngineInput[]>(shared, shared.pipe(rageClick(pack.detectors['rage-click'])))),
+    connect((shared) => merge<EngineInput[]>(shared, ...CATALOGUE.map((d) => shared.pipe(d.detect(pack.detectors.get(d.name) ?? d.defaults))))),
     connect((inputs) => merge<PipelineOutput[]>(inputs.pipe(filter(isSignal)), inputs.pipe(decide(pack, state)))),
   );

@@ -15,7 +15,18 @@ export interface TargetInfo {
    * matching happens once, at the edge, with the browser's own parser, so the engine stays pure.
    */
   readonly hits: readonly string[];
+  /** What the element looks like to a user, for detectors' inclusions and exclusions. */
+  readonly traits?: readonly TargetTrait[];
 }
+
+/**
+ * Traits of a target, read from the DOM by the sensors (tag, role, type, attributes; never text
+ * or values). `interactive`: looks clickable (button, link, role=button, onclick, cursor:pointer…);
+ * `text-entry`: a text field or contenteditable; `stepper`: +/- or number spin controls;
+ * `pagination`: next/previous/page controls; `new-tab`: a link with target=_blank;
+ * `download`: a link with download; `file-input`: input type=file; `field`: any form control.
+ */
+export type TargetTrait = 'interactive' | 'text-entry' | 'stepper' | 'pagination' | 'new-tab' | 'download' | 'file-input' | 'field';
 
 interface EventBase {
   /** Event time, ms since the epoch. */
@@ -31,14 +42,96 @@ export interface ClickEvent extends EventBase {
   readonly x: number;
   readonly y: number;
   readonly target: TargetInfo;
+  /** The browser's click count (2 for the second click of a double click). */
+  readonly detail?: number;
 }
 
 /** A route change: initial load, history push/replace, back/forward. */
 export interface NavEvent extends EventBase {
   readonly type: 'nav';
-  readonly kind: 'load' | 'push' | 'replace' | 'pop';
+  readonly kind: 'load' | 'push' | 'replace' | 'pop' | 'hash';
   /** Path before the change ('' on load). */
   readonly from: string;
+  /** On load: the page was reloaded (Navigation Timing type "reload"). */
+  readonly reload?: boolean;
+}
+
+/** The DOM changed (coalesced: at most one per animation frame; the SDK's own surfaces excluded). */
+export interface MutationEvent extends EventBase {
+  readonly type: 'mutation';
+}
+
+/** A scroll, sampled at most once per animation frame per scroller. */
+export interface ScrollEvent extends EventBase {
+  readonly type: 'scroll';
+  /** Scroll offset after the move and the vertical change since the last sample, px. */
+  readonly y: number;
+  readonly dy: number;
+  /** CSS path of the scrolling element ('' for the document). */
+  readonly scroller: string;
+}
+
+/** A pointer position, sampled at most once per animation frame. */
+export interface MoveEvent extends EventBase {
+  readonly type: 'move';
+  readonly x: number;
+  readonly y: number;
+}
+
+/** The text selection changed. */
+export interface SelectionEvent extends EventBase {
+  readonly type: 'selection';
+}
+
+/** Focus moved to an element (target) or away from everything (no target). */
+export interface FocusEvent extends EventBase {
+  readonly type: 'focus';
+  readonly target?: TargetInfo;
+}
+
+/** The user changed a field. Never carries the value, the key, or the length. */
+export interface InputEvent extends EventBase {
+  readonly type: 'input';
+  readonly target: TargetInfo;
+}
+
+/** A field was rejected: the constraint `invalid` event, or aria-invalid turning true. */
+export interface InvalidEvent extends EventBase {
+  readonly type: 'invalid';
+  readonly target: TargetInfo;
+  /** CSS path of the field's form, if any. */
+  readonly form?: string;
+  readonly source: 'constraint' | 'aria';
+}
+
+/** A form was submitted. */
+export interface SubmitEvent extends EventBase {
+  readonly type: 'submit';
+  /** CSS path of the form. */
+  readonly form: string;
+}
+
+/** A fetch or XHR request started or ended. The body is never read. */
+export interface NetEvent extends EventBase {
+  readonly type: 'net';
+  /** Pairs the start and end of one request. */
+  readonly id: number;
+  readonly phase: 'start' | 'end';
+  readonly method: string;
+  /** Path of the URL (origin kept only when cross-origin), no query, no fragment. */
+  readonly path: string;
+  /** On end: the HTTP status, 0 for a network failure or an abort. */
+  readonly status?: number;
+}
+
+/** An uncaught error or unhandled promise rejection. */
+export interface JsErrorEvent extends EventBase {
+  readonly type: 'js-error';
+  readonly kind: 'error' | 'rejection';
+  /** The error message, truncated; used to group repeats. */
+  readonly message: string;
+  /** Script path (no query) and line, when the browser gives them. */
+  readonly source?: string;
 }
 
 /** Emitted every second while the page is visible, so silence is observable in event time. */
@@ -63,7 +156,50 @@ export interface OutcomeEvent extends EventBase {
 export type OutcomeKind = 'shown' | 'dismissed' | 'helpful' | 'not-helpful' | 'closed';
 
 /** Everything the sensors and the mount stage put on the event stream. */
-export type ZcEvent = ClickEvent | NavEvent | TickEvent | TrackEvent | OutcomeEvent;
+export type ZcEvent =
+  | ClickEvent
+  | NavEvent
+  | TickEvent
+  | TrackEvent
+  | OutcomeEvent
+  | MutationEvent
+  | ScrollEvent
+  | MoveEvent
+  | SelectionEvent
+  | FocusEvent
+  | InputEvent
+  | InvalidEvent
+  | SubmitEvent
+  | NetEvent
+  | JsErrorEvent;
+
+/**
+ * Evidence a signal carries, for the rule engine and for a hand-off to a human agent. `count`,
+ * `first` and `last` always; the rest where the detector knows them.
+ */
+export interface SignalEvidence {
+  readonly count: number;
+  /** Event time of the first and last event that make up the signal. */
+  readonly first: number;
+  readonly last: number;
+  /** Requests: method, path and status of the (last) failing request. */
+  readonly method?: string;
+  readonly path?: string;
+  readonly status?: number;
+  /** Forms: CSS paths of the rejected field and its form. */
+  readonly field?: string;
+  readonly form?: string;
+  /** Navigation: the pages involved, in order. */
+  readonly pages?: readonly string[];
+  /** Errors: the (last) error message. */
+  readonly message?: string;
+  /** Repeated actions: the failing result that repeated, e.g. "POST /api/pay 502". */
+  readonly result?: string;
+  /** Thrash: direction reversals counted. */
+  readonly reversals?: number;
+  /** Hesitation: how long nothing happened, ms. */
+  readonly idle?: number;
+}
 
 /** A recognised friction pattern, with the evidence that made it. */
 export interface Signal {
@@ -73,12 +209,7 @@ export interface Signal {
   readonly t: number;
   readonly page: string;
   readonly target?: TargetInfo;
-  readonly evidence: {
-    readonly count: number;
-    /** Event time of the first and last event that make up the signal. */
-    readonly first: number;
-    readonly last: number;
-  };
+  readonly evidence: SignalEvidence;
 }
 
 /** What the engine consumes. */

@@ -2,7 +2,7 @@ import type { Guard } from '../core/guard.js';
 import type { Decision } from '../engine/decide.js';
 import type { OutcomeKind } from '../engine/types.js';
 import type { RulePack } from '../pack/types.js';
-import { SURFACE_ATTR } from '../sensors/click-sensor.js';
+import { SURFACE_ATTR } from '../sensors/fingerprint.js';
 import type { ChunkLoader, ComponentChunk } from './component-chunk.js';
 import { packString, type UiLocale } from './locale.js';
 import { resolvePlacement, type Resolved } from './resolve-placement.js';

@@ -25,9 +25,14 @@ export interface Solution {
 
 /** A signal condition: `count` matching signals within `within`. */
 export interface SignalCondition {
-  readonly signal: 'rage-click';
+  /** A detector name from docs/signals.md. */
+  readonly signal: string;
   /** CSS selector the signal's target must match (itself or an ancestor). */
   readonly target?: string;
+  /** For request signals: the HTTP method, upper case. */
+  readonly method?: string;
+  /** For request signals: a glob over the request path (no query). */
+  readonly path?: string;
   readonly count?: number;
   readonly within?: string;
 }
@@ -43,10 +48,8 @@ export interface Rule {
   readonly solution: Solution;
 }
 
-/** Detector threshold overrides. */
-export interface SignalOverrides {
-  readonly 'rage-click'?: { readonly count?: number; readonly within?: string; readonly radius?: number };
-}
+/** Detector threshold overrides, by detector name then option; durations as strings ("30s"). */
+export type SignalOverrides = Readonly<Record<string, Readonly<Record<string, number | string>>>>;
 
 /** A whole rule pack. */
 export interface RulePack {

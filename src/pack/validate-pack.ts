@@ -2,12 +2,14 @@ import { parseDuration } from '../engine/duration.js';
 import type { RulePack } from './types.js';
 import { describe, isObject, num, onlyKeys, ptr, str, type Problems } from './checks.js';
 import { isSdkRange, satisfiesRange } from './sdk-range.js';
+import { CATALOGUE, detectorNamed } from '../signals/catalogue.js';
 
 /** Limits that keep a pack cheap to load and impossible to use against the page. */
 export const PACK_LIMITS = { rules: 200, stringLength: 2000, stringsPerLocale: 2000, bytes: 256 * 1024 } as const;
 
-/** Signals a condition may name; grows with the detector catalogue. */
-export const SIGNALS = ['rage-click'] as const;
+/** Signals a condition may name: the detector catalogue. */
+export const SIGNALS: readonly string[] = CATALOGUE.map((d) => d.name);
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 /** Components a solution may name; grows with the component set. */
 export const COMPONENTS = ['zc-card'] as const;
 const SIDES = ['top', 'bottom', 'left', 'right'];
@@ -43,18 +45,31 @@ export function validatePack(pack: unknown, options: ValidateOptions): Problems 
     num(pack.budget, 'perSession', '/budget', out, 0, 100);
     str(pack.budget, 'minGap', '/budget', out, DURATION);
   }
-  if (pack.signals !== undefined && isObject(pack.signals, '/signals', out)) {
-    onlyKeys(pack.signals, SIGNALS, '/signals', out);
-    const rc = pack.signals['rage-click'];
-    if (rc !== undefined && isObject(rc, '/signals/rage-click', out)) {
-      onlyKeys(rc, ['count', 'within', 'radius'], '/signals/rage-click', out);
-      num(rc, 'count', '/signals/rage-click', out, 2, 20);
-      str(rc, 'within', '/signals/rage-click', out, DURATION);
-      num(rc, 'radius', '/signals/rage-click', out, 0, 500, false);
-    }
-  }
+  if (pack.signals !== undefined && isObject(pack.signals, '/signals', out)) checkOverrides(pack.signals, out);
   checkRules(pack.rules, strings, options, out);
   return out;
+}
+
+/** Detector overrides, checked against each detector's own ranges (durations as strings). */
+function checkOverrides(signals: Record<string, unknown>, out: Problems): void {
+  onlyKeys(signals, SIGNALS, '/signals', out);
+  for (const [name, overrides] of Object.entries(signals)) {
+    const d = detectorNamed(name);
+    const at = ptr('/signals', name);
+    if (!d || !isObject(overrides, at, out)) continue;
+    onlyKeys(overrides, Object.keys(d.defaults), at, out);
+    for (const [key, [min, max]] of Object.entries(d.ranges)) {
+      if (!(d.durations as readonly string[]).includes(key)) {
+        num(overrides, key, at, out, min, max, Number.isInteger(d.defaults[key]));
+        continue;
+      }
+      const fits = (s: string): boolean => {
+        const v = parseDuration(s);
+        return v !== undefined && v >= min && v <= max;
+      };
+      str(overrides, key, at, out, { test: fits, expected: `a duration from ${min}ms to ${max}ms, like "${Math.max(min, 1000) / 1000}s"` });
+    }
+  }
 }
 
 function checkStrings(v: unknown, locale: string, out: Problems): Readonly<Record<string, string>> | undefined {
@@ -110,9 +125,11 @@ function selector(o: Record<string, unknown>, key: string, path: string, v: Vali
 function checkWhen(v: unknown, at: string, o: ValidateOptions, out: Problems): void {
   if (v === undefined) return void out.push({ path: at, message: 'missing; expected a condition' });
   if (!isObject(v, at, out)) return;
-  onlyKeys(v, ['signal', 'target', 'count', 'within'], at, out);
-  str(v, 'signal', at, out, { required: true, test: (s) => (SIGNALS as readonly string[]).includes(s), expected: `one of ${SIGNALS.join(', ')}` });
+  onlyKeys(v, ['signal', 'target', 'method', 'path', 'count', 'within'], at, out);
+  str(v, 'signal', at, out, { required: true, test: (s) => SIGNALS.includes(s), expected: `one of ${SIGNALS.join(', ')}` });
   selector(v, 'target', at, o, out);
+  str(v, 'method', at, out, { test: (s) => METHODS.includes(s), expected: `one of ${METHODS.join(', ')}` });
+  str(v, 'path', at, out, { max: 300, test: (s) => s.startsWith('/') || s.startsWith('*') || s.startsWith('http'), expected: 'a request path glob starting with "/", "*" or "http"' });
   num(v, 'count', at, out, 1, 100);
   str(v, 'within', at, out, DURATION);
   if (v.count !== undefined && v.count !== 1 && v.within === undefined) out.push({ path: ptr(at, 'within'), message: 'a count above 1 needs a window, e.g. "within": "2m"' });

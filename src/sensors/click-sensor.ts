@@ -1,24 +1,18 @@
-import { describeTarget } from './fingerprint.js';
-import { currentPage, type Sensor } from './sensor.js';
+import { describeTarget, eventTarget } from './fingerprint.js';
+import { currentPage, listen, type Sensor } from './sensor.js';
 
-/** Marks elements the SDK mounted; clicks on our own surfaces are not the host's friction. */
-export const SURFACE_ATTR = 'data-zc-surface';
-
-/** Emits a click event for each primary-button click, from one passive capture listener. */
-export const clickSensor: Sensor = (ctx) => {
-  const onClick = ctx.guard.wrap('click-sensor', (e: MouseEvent) => {
-    const el = e.target;
-    if (e.button !== 0 || !(el instanceof Element) || el.closest(`[${SURFACE_ATTR}]`)) return;
+/** Emits a click event for each primary-button click, seen through open shadow roots. */
+export const clickSensor: Sensor = (ctx) =>
+  listen<MouseEvent>(ctx, ctx.win.document, 'click', 'click-sensor', (e) => {
+    const el = eventTarget(e);
+    if (e.button !== 0 || !el) return;
     ctx.emit({
       type: 'click',
       t: ctx.now(),
-      page: currentPage(ctx.win),
+      page: currentPage(ctx.win, ctx.allowParams),
       x: Math.round(e.clientX),
       y: Math.round(e.clientY),
-      target: describeTarget(el, ctx.selectors()),
+      detail: e.detail,
+      target: describeTarget(el, ctx.selectors(), ctx.win),
     });
   });
-  const options = { capture: true, passive: true } as const;
-  ctx.win.document.addEventListener('click', onClick, options);
-  return () => ctx.win.document.removeEventListener('click', onClick, options);
-};

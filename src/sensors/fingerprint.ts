@@ -1,4 +1,4 @@
-import type { TargetInfo } from '../engine/types.js';
+import type { TargetInfo, TargetTrait } from '../engine/types.js';
 
 const MAX_DEPTH = 6;
 
@@ -20,7 +20,8 @@ function segment(el: Element): string {
 /**
  * A CSS path for an element, anchored at the nearest id: stable across identical renders,
  * resolvable again with querySelector (the mount stage uses it to anchor help next to the
- * element), and free of text content, which may be personal.
+ * element), and free of text content, which may be personal. Inside a shadow root the path
+ * is relative to that root.
  */
 export function cssPath(el: Element): string {
   const parts: string[] = [];
@@ -31,7 +32,59 @@ export function cssPath(el: Element): string {
   return parts.join(' > ');
 }
 
+const TEXT_INPUTS = new Set(['text', 'email', 'password', 'search', 'tel', 'url', 'number', 'date', 'datetime-local', 'month', 'time', 'week']);
+const INTERACTIVE_ROLES = new Set(['button', 'link', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'option', 'tab', 'switch', 'checkbox', 'radio', 'treeitem']);
+const FIELD_TAGS = new Set(['input', 'select', 'textarea']);
+
+/** The nearest element (itself first) that matches, crossing no shadow boundary. */
+const near = (el: Element, selector: string): Element | null => el.closest(selector);
+
+/**
+ * Reads what an element looks like to a user from its tag, role, type and attributes, and
+ * (for "looks clickable") its cursor. Never reads text or values. `label` is the element's
+ * accessible-name hint only where it is an attribute (aria-label, title, rel) — used to spot
+ * pagination and steppers, never sent.
+ */
+export function traitsOf(el: Element, win: Window): TargetTrait[] {
+  const traits: TargetTrait[] = [];
+  const control = near(el, 'a[href],button,input,select,textarea,summary,label,[role],[onclick],[tabindex],[contenteditable]');
+  const input = el.closest('input');
+  const type = input?.type ?? '';
+  const role = control?.getAttribute('role') ?? '';
+  if (FIELD_TAGS.has(el.localName) || input) traits.push('field');
+  if ((input && TEXT_INPUTS.has(type)) || el.closest('textarea') || (el instanceof HTMLElement && el.isContentEditable)) traits.push('text-entry');
+  if (type === 'file') traits.push('file-input');
+  const link = el.closest('a[href]');
+  if (link?.getAttribute('target') && link.getAttribute('target') !== '_self') traits.push('new-tab');
+  if (link?.hasAttribute('download')) traits.push('download');
+  const interactive =
+    (control !== null && (control.localName !== 'label' && (!control.hasAttribute('role') || INTERACTIVE_ROLES.has(role)))) ||
+    win.getComputedStyle(el).cursor === 'pointer';
+  if (interactive) traits.push('interactive');
+  if (type === 'number' || role === 'spinbutton' || near(el, '[data-zc-stepper],[aria-label*="increase" i],[aria-label*="decrease" i],[aria-label*="increment" i],[aria-label*="decrement" i]')) traits.push('stepper');
+  if (near(el, '[rel="next"],[rel="prev"],[aria-label*="next" i],[aria-label*="previous" i],[aria-label*="page" i],nav[aria-label*="pagination" i] *,.pagination *,[data-zc-pagination]')) traits.push('pagination');
+  return traits;
+}
+
 /** Describes a target for the engine, including which pack selectors it matches. */
-export function describeTarget(el: Element, selectors: readonly string[]): TargetInfo {
-  return { fp: cssPath(el), tag: el.localName, hits: selectors.filter((s) => el.closest(s) !== null) };
+export function describeTarget(el: Element, selectors: readonly string[], win: Window): TargetInfo {
+  return { fp: cssPath(el), tag: el.localName, hits: selectors.filter((s) => el.closest(s) !== null), traits: traitsOf(el, win) };
+}
+
+/** Attribute a page puts on any element to keep the SDK from seeing it and its descendants. */
+export const IGNORE_ATTR = 'data-zc-ignore';
+
+/** Marks elements the SDK mounted; what happens on our own surfaces is not the host's friction. */
+export const SURFACE_ATTR = 'data-zc-surface';
+
+/**
+ * The element an event really happened on, seen through open shadow roots (composedPath),
+ * or undefined when the page opted it out or it is one of our own surfaces.
+ */
+export function eventTarget(e: Event): Element | undefined {
+  const path = e.composedPath();
+  const first = path.find((n): n is Element => n instanceof Element);
+  if (!first) return undefined;
+  for (const n of path) if (n instanceof Element && (n.hasAttribute(IGNORE_ATTR) || n.hasAttribute(SURFACE_ATTR))) return undefined;
+  return first;
 }

@@ -1,24 +1,32 @@
 import type { NavEvent } from '../engine/types.js';
-import { currentPage, type Sensor } from './sensor.js';
+import { currentPage, listen, type Sensor } from './sensor.js';
 
 type HistoryMethod = 'pushState' | 'replaceState';
 
+/** Whether this page load was a reload, from Navigation Timing. */
+function wasReload(win: Window): boolean {
+  const [entry] = win.performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+  return entry?.type === 'reload';
+}
+
 /**
- * Emits route changes: the initial load, history.pushState/replaceState (wrapped, since SPAs
- * route without any event) and popstate. Changes that keep the same path are not navigation.
+ * Emits route changes: the initial load (flagged when it was a reload), history.pushState /
+ * replaceState (wrapped, since SPAs route without any event), popstate, hashchange (hash
+ * routers), and the Navigation API's entry changes where the browser has it. Sources overlap
+ * (a pushState also changes the Navigation API's entry); only a change of page is emitted, once.
  */
 export const navigationSensor: Sensor = (ctx) => {
   const { win } = ctx;
-  let page = currentPage(win);
+  let page = currentPage(win, ctx.allowParams);
   const changed = (kind: NavEvent['kind']): void => {
-    const next = currentPage(win);
+    const next = currentPage(win, ctx.allowParams);
     if (next === page) return;
     ctx.emit({ type: 'nav', kind, t: ctx.now(), page: next, from: page });
     page = next;
   };
-  ctx.emit({ type: 'nav', kind: 'load', t: ctx.now(), page, from: '' });
+  ctx.emit({ type: 'nav', kind: 'load', t: ctx.now(), page, from: '', ...(wasReload(win) ? { reload: true } : {}) });
 
-  const restore: Array<() => void> = [];
+  const stops: Array<() => void> = [];
   for (const [method, kind] of [['pushState', 'push'], ['replaceState', 'replace']] as const) {
     const original = win.history[method as HistoryMethod];
     const notify = ctx.guard.wrap('navigation-sensor', () => changed(kind));
@@ -29,14 +37,20 @@ export const navigationSensor: Sensor = (ctx) => {
     };
     win.history[method] = wrapped;
     // Put the original back only if nobody wrapped history after us; otherwise we would undo them.
-    restore.push(() => {
+    stops.push(() => {
       if (win.history[method] === wrapped) win.history[method] = original;
     });
   }
-  const onPop = ctx.guard.wrap('navigation-sensor', () => changed('pop'));
-  win.addEventListener('popstate', onPop);
-  return () => {
-    win.removeEventListener('popstate', onPop);
-    restore.forEach((r) => r());
-  };
+  stops.push(listen(ctx, win, 'popstate', 'navigation-sensor', () => changed('pop')));
+  stops.push(listen(ctx, win, 'hashchange', 'navigation-sensor', () => changed('hash')));
+  const navigation = (win as Window & { navigation?: EventTarget }).navigation;
+  const KINDS: Readonly<Record<string, NavEvent['kind']>> = { push: 'push', replace: 'replace', traverse: 'pop' };
+  if (navigation) {
+    stops.push(
+      listen<Event & { navigationType?: string | null }>(ctx, navigation, 'currententrychange', 'navigation-sensor', (e) =>
+        changed(KINDS[e.navigationType ?? ''] ?? 'push'),
+      ),
+    );
+  }
+  return () => stops.forEach((s) => s());
 };

@@ -1,5 +1,6 @@
 import type { Guard } from '../core/guard.js';
 import type { ZcEvent } from '../engine/types.js';
+import { scrubUrl } from './scrub-url.js';
 
 /** What every sensor gets: where to listen, how to tell time, where to emit. */
 export interface SensorContext {
@@ -12,10 +13,45 @@ export interface SensorContext {
   readonly selectors: () => readonly string[];
   /** Repeats `fn` every `ms`; returns a stop function. Injected so tests run on virtual time. */
   readonly every: (ms: number, fn: () => void) => () => void;
+  /** Query parameters a product team allowed into page and request paths. */
+  readonly allowParams?: readonly string[];
+  /** URLs the SDK itself calls (pack, collector): never reported as the page's requests. */
+  readonly ownUrls?: readonly string[];
 }
 
 /** A sensor starts listening when called and returns its stop function. */
 export type Sensor = (ctx: SensorContext) => () => void;
 
-/** Path of the current page: no query, no fragment (they may carry personal data). */
-export const currentPage = (win: Window): string => win.location.pathname;
+/** The current page: path, allowlisted query parameters and a hash route; nothing else. */
+export const currentPage = (win: Window, allowParams: readonly string[] = []): string =>
+  scrubUrl(win.location.href, win.location.href, allowParams);
+
+/** Options for every listener a sensor adds: capture phase, so the page cannot stop us seeing it; passive, so we never delay scrolling. */
+export const LISTEN = { capture: true, passive: true } as const;
+
+/** Adds a guarded listener and returns its remover. */
+export function listen<E extends Event>(ctx: SensorContext, target: EventTarget, type: string, where: string, fn: (e: E) => void): () => void {
+  const handler = ctx.guard.wrap(where, fn as (e: Event) => void);
+  target.addEventListener(type, handler, LISTEN);
+  return () => target.removeEventListener(type, handler, LISTEN);
+}
+
+/**
+ * Calls `fn` at most once per animation frame with the latest value: pointer and scroll
+ * events fire far more often than anything a detector needs, so we sample instead of
+ * handling each one. Returns `push` and `stop`.
+ */
+export function perFrame<T>(win: Window, fn: (latest: T) => void): { push: (v: T) => void; stop: () => void } {
+  let latest: T | undefined;
+  let pending = 0;
+  return {
+    push(v) {
+      latest = v;
+      if (!pending) pending = win.requestAnimationFrame(() => {
+        pending = 0;
+        if (latest !== undefined) fn(latest);
+      });
+    },
+    stop: () => win.cancelAnimationFrame(pending),
+  };
+}

@@ -1,5 +1,6 @@
-import { filter, scan, map, type OperatorFunction } from 'rxjs';
+import { filter, map, scan } from 'rxjs';
 import type { ClickEvent, Signal, ZcEvent } from '../engine/types.js';
+import { defineDetector } from './detector.js';
 
 /** Thresholds of the rage-click detector; every one can be overridden by a rule pack. */
 export interface RageClickOptions {
@@ -11,10 +12,7 @@ export interface RageClickOptions {
   readonly radius: number;
 }
 
-/**
- * Defaults follow the common definition used by frustration-analytics SDKs: three or more
- * clicks on the same element in quick succession, close together.
- */
+/** Defaults: three clicks on one element, each within a second of the last, within 30 px (docs/signals.md). */
 export const RAGE_CLICK_DEFAULTS: RageClickOptions = { count: 3, within: 1000, radius: 30 };
 
 interface Burst {
@@ -23,6 +21,17 @@ interface Burst {
   readonly count: number;
   /** Set on the one step at which the burst reaches the threshold. */
   readonly fire: boolean;
+}
+
+/**
+ * Clicks that are not frustration however fast they come: steppers and pagination are meant
+ * to be clicked repeatedly, clicks in a text field place the caret, and a double or triple
+ * click on text (not on a control) selects a word or a line.
+ */
+export function isRageCandidate(c: ClickEvent): boolean {
+  const traits = c.target.traits ?? [];
+  if (traits.includes('stepper') || traits.includes('pagination') || traits.includes('text-entry')) return false;
+  return !((c.detail ?? 1) >= 2 && !traits.includes('interactive'));
 }
 
 /** Advances the burst state by one click; pure, so it is unit-testable without rxjs. */
@@ -39,13 +48,16 @@ export function nextBurst(burst: Burst | undefined, click: ClickEvent, o: RageCl
   return { first: burst.first, last: click, count, fire: count === o.count };
 }
 
-/** Detects rage clicks in an event stream, over event time. */
-export function rageClick(options: Partial<RageClickOptions> = {}): OperatorFunction<ZcEvent, Signal> {
-  const o: RageClickOptions = { ...RAGE_CLICK_DEFAULTS, ...options };
-  return (events) =>
+/** Detects rage clicks in an event stream, over event time. A text selection ends a burst. */
+export const rageClick = defineDetector<RageClickOptions>({
+  name: 'rage-click',
+  defaults: RAGE_CLICK_DEFAULTS,
+  durations: ['within'],
+  ranges: { count: [2, 20], within: [50, 10_000], radius: [0, 500] },
+  detect: (o) => (events) =>
     events.pipe(
-      filter((e): e is ClickEvent => e.type === 'click'),
-      scan<ClickEvent, Burst | undefined>((burst, click) => nextBurst(burst, click, o), undefined),
+      filter((e): e is ClickEvent | Extract<ZcEvent, { type: 'selection' }> => e.type === 'selection' || (e.type === 'click' && isRageCandidate(e))),
+      scan<ZcEvent, Burst | undefined>((burst, e) => (e.type === 'click' ? nextBurst(burst, e, o) : undefined), undefined),
       filter((b): b is Burst => b !== undefined && b.fire),
       map(
         (b): Signal => ({
@@ -57,5 +69,5 @@ export function rageClick(options: Partial<RageClickOptions> = {}): OperatorFunc
           evidence: { count: b.count, first: b.first.t, last: b.last.t },
         }),
       ),
-    );
-}
+    ),
+});

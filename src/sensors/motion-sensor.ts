@@ -1,0 +1,41 @@
+import { cssPath, eventTarget } from './fingerprint.js';
+import { currentPage, listen, perFrame, type Sensor } from './sensor.js';
+
+/**
+ * Emits scrolls (per scroller) and pointer positions, each sampled at most once per
+ * animation frame, and text-selection changes. Scroll position is read only in the frame
+ * callback, so we never force a layout inside the page's own scroll handling.
+ */
+export const motionSensor: Sensor = (ctx) => {
+  const { win } = ctx;
+  const doc = win.document;
+  const page = (): string => currentPage(win, ctx.allowParams);
+  const lastY = new WeakMap<object, number>();
+  const scrollers = new Set<Element | Document>();
+  const scroll = perFrame<true>(win, () => {
+    for (const s of scrollers) {
+      const y = s === doc ? win.scrollY : (s as Element).scrollTop;
+      const dy = y - (lastY.get(s) ?? y);
+      lastY.set(s, y);
+      if (dy !== 0) ctx.emit({ type: 'scroll', t: ctx.now(), page: page(), y: Math.round(y), dy: Math.round(dy), scroller: s === doc ? '' : cssPath(s as Element) });
+    }
+    scrollers.clear();
+  });
+  const move = perFrame<{ x: number; y: number; t: number }>(win, (p) => ctx.emit({ type: 'move', page: page(), ...p }));
+  const stops = [
+    listen(ctx, doc, 'scroll', 'motion-sensor', (e) => {
+      const el = e.target === doc ? doc : eventTarget(e);
+      if (!el) return;
+      if (!lastY.has(el)) lastY.set(el, el === doc ? win.scrollY : (el as Element).scrollTop);
+      scrollers.add(el);
+      scroll.push(true);
+    }),
+    listen<PointerEvent>(ctx, doc, 'pointermove', 'motion-sensor', (e) => move.push({ x: Math.round(e.clientX), y: Math.round(e.clientY), t: ctx.now() })),
+    listen(ctx, doc, 'selectionchange', 'motion-sensor', () => ctx.emit({ type: 'selection', t: ctx.now(), page: page() })),
+  ];
+  return () => {
+    stops.forEach((s) => s());
+    scroll.stop();
+    move.stop();
+  };
+};
