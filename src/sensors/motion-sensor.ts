@@ -12,6 +12,7 @@ export const motionSensor: Sensor = (ctx) => {
   const page = (): string => currentPage(win, ctx.allowParams);
   const lastY = new WeakMap<object, number>();
   const scrollers = new Set<Element | Document>();
+  lastY.set(doc, win.scrollY);
   const scroll = perFrame<true>(win, () => {
     for (const s of scrollers) {
       const y = s === doc ? win.scrollY : (s as Element).scrollTop;
@@ -26,7 +27,8 @@ export const motionSensor: Sensor = (ctx) => {
     listen(ctx, doc, 'scroll', 'motion-sensor', (e) => {
       const el = e.target === doc ? doc : eventTarget(e);
       if (!el) return;
-      if (!lastY.has(el)) lastY.set(el, el === doc ? win.scrollY : (el as Element).scrollTop);
+      // An element we have not seen scroll before started from its top; the document's start is known.
+      if (!lastY.has(el)) lastY.set(el, 0);
       scrollers.add(el);
       scroll.push(true);
     }),

@@ -18,10 +18,15 @@ function wasReload(win: Window): boolean {
 export const navigationSensor: Sensor = (ctx) => {
   const { win } = ctx;
   let page = currentPage(win, ctx.allowParams);
+  const pathAndQuery = (): string => win.location.pathname + win.location.search;
+  let lastPath = pathAndQuery();
   const changed = (kind: NavEvent['kind']): void => {
     const next = currentPage(win, ctx.allowParams);
+    // A change of the fragment alone is a hash route, whichever source saw it first.
+    const k = pathAndQuery() === lastPath && kind !== 'load' ? 'hash' : kind;
+    lastPath = pathAndQuery();
     if (next === page) return;
-    ctx.emit({ type: 'nav', kind, t: ctx.now(), page: next, from: page });
+    ctx.emit({ type: 'nav', kind: k, t: ctx.now(), page: next, from: page });
     page = next;
   };
   ctx.emit({ type: 'nav', kind: 'load', t: ctx.now(), page, from: '', ...(wasReload(win) ? { reload: true } : {}) });
