@@ -1,0 +1,107 @@
+// The event storm: 10,000 clicks, pointer moves, scrolls and inputs dispatched into a page
+// that runs one SDK, timing the synchronous cost per event in batches of 10 (timer resolution
+// is 5 µs on a cross-origin-isolated page). The same storm runs with no SDK, with Zero Call,
+// and with posthog-js and mixpanel-browser autocapture, so the figures compare like with like.
+// Their network is answered locally by bench/run.mjs; nothing leaves the machine.
+
+/** What each variant loads into bench/storm.html before the storm. */
+const VARIANTS = {
+  none: async () => undefined,
+  zerocall: async (page) => {
+    await page.addScriptTag({ url: '/dist/snippet.min.js' });
+    await page.evaluate(() => new Promise((resolve) => {
+      window.ZeroCall.on('ready', resolve);
+      const s = document.createElement('script');
+      s.src = '/dist/zerocall.js';
+      s.dataset.pack = '/bench/pack.json';
+      document.head.append(s);
+    }));
+  },
+  posthog: async (page) => {
+    await page.addScriptTag({ url: '/node_modules/posthog-js/dist/array.full.js' });
+    await page.evaluate(() => window.posthog.init('phc_bench', {
+      api_host: `${location.origin}/ph`, autocapture: true, capture_dead_clicks: true, rageclick: true,
+      capture_exceptions: true, disable_session_recording: true, advanced_disable_decide: true, persistence: 'memory',
+    }));
+  },
+  mixpanel: async (page) => {
+    await page.addScriptTag({ url: '/node_modules/mixpanel-browser/dist/mixpanel.umd.js' });
+    await page.evaluate(() => window.mixpanel.init('bench', {
+      api_host: `${location.origin}/mp`, autocapture: { pageview: 'full-url', click: true, input: true, scroll: true, submit: true, rage_click: true, dead_click: true },
+      persistence: 'localStorage', batch_requests: true,
+    }));
+  },
+};
+
+/** Runs in the page: the storm itself. Deterministic, so every variant gets the same events. */
+function storm({ n, batch }) {
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const clickable = [...document.querySelectorAll('button, a, .hint, span, li')];
+  const inputs = [...document.querySelectorAll('input, textarea')];
+  const list = document.getElementById('list');
+  const make = () => {
+    const r = rnd();
+    if (r < 0.15) {
+      const el = clickable[Math.floor(rnd() * clickable.length)];
+      return () => el.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, button: 0, clientX: 100 + rnd() * 400, clientY: 100 + rnd() * 300, detail: 1 }));
+    }
+    if (r < 0.55) {
+      const x = rnd() * 800, y = rnd() * 600;
+      return () => document.body.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true, clientX: x, clientY: y }));
+    }
+    if (r < 0.8) return () => list.dispatchEvent(new Event('scroll'));
+    const el = inputs[Math.floor(rnd() * inputs.length)];
+    return () => el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: 'x' }));
+  };
+  const events = Array.from({ length: n }, make);
+  const perEvent = [];
+  const longTasks = [];
+  const observer = new PerformanceObserver((l) => longTasks.push(...l.getEntries().map((e) => e.duration)));
+  try { observer.observe({ type: 'longtask' }); } catch { /* not supported */ }
+  // Dispatch in tasks of 100 events (scheduled with MessageChannel, which is not clamped like
+  // setTimeout), as real input arrives: a long task then means the SDK made one, not the loop.
+  const channel = new MessageChannel();
+  const nextTask = () => new Promise((r) => { channel.port1.onmessage = r; channel.port2.postMessage(0); });
+  return (async () => {
+    const start = performance.now();
+    for (let i = 0; i < n; i += 100) {
+      for (let b = i; b < i + 100; b += batch) {
+        const t0 = performance.now();
+        for (let j = b; j < b + batch; j++) events[j]();
+        perEvent.push(((performance.now() - t0) * 1000) / batch);
+      }
+      await nextTask();
+    }
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    observer.disconnect();
+    perEvent.sort((a, b) => a - b);
+    return {
+      median: perEvent[Math.floor(perEvent.length / 2)],
+      p99: perEvent[Math.floor(perEvent.length * 0.99)],
+      totalMs: performance.now() - start,
+      longTasks: longTasks.length,
+      isolated: crossOriginIsolated,
+    };
+  })();
+}
+
+/** Runs the storm once per variant in fresh pages and returns the figures. */
+export async function runStorm(browser, base, { n = 10_000, batch = 10, rounds = 3 } = {}) {
+  const results = {};
+  for (const [name, load] of Object.entries(VARIANTS)) {
+    const runs = [];
+    for (let r = 0; r < rounds; r++) {
+      const page = await browser.newPage();
+      await page.goto(`${base}/bench/storm.html?sdk=${name}`);
+      await load(page);
+      // Let the SDK settle (lazy chunks, first flushes) before timing.
+      await page.evaluate(() => new Promise((res) => setTimeout(res, 300)));
+      runs.push(await page.evaluate(storm, { n, batch }));
+      await page.close();
+    }
+    const pick = (k) => runs.map((x) => x[k]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+    results[name] = { median: pick('median'), p99: pick('p99'), totalMs: pick('totalMs'), longTasks: Math.max(...runs.map((x) => x.longTasks)), isolated: runs[0].isolated };
+  }
+  return results;
+}
