@@ -18,17 +18,23 @@ const pack: RulePack = {
   })),
 };
 
-/** A session of clicks (some in rage bursts) and ticks across pages and targets. */
+/** A session with the storm's mix: pointer moves, scrolls, inputs, mutations, clicks (some in rage bursts), ticks. */
 function session(n: number): ZcEvent[] {
   const events: ZcEvent[] = [];
   let t = 1_700_000_000_000;
+  const field = { fp: 'input#card', tag: 'input', hits: [], traits: ['field', 'text-entry'] as const };
   for (let i = 0; i < n; i++) {
-    t += i % 10 === 0 ? 1000 : 120;
-    const page = `/p${(i >> 8) % 5}/x`;
-    if (i % 9 === 0) events.push({ type: 'tick', t, page });
+    t += 16;
+    const page = `/p${(i >> 10) % 5}/x`;
+    const r = i % 20;
+    if (r < 8) events.push({ type: 'move', t, page, x: (i * 37) % 800, y: (i * 53) % 600 });
+    else if (r < 13) events.push({ type: 'scroll', t, page, y: (i * 11) % 2000, dy: i % 2 ? 40 : -40, scroller: '' });
+    else if (r < 16) events.push({ type: 'input', t, page, target: field });
+    else if (r < 17) events.push({ type: 'mutation', t, page });
+    else if (r < 18 && i % 60 === 17) events.push({ type: 'tick', t, page });
     else {
-      const b = (i >> 4) % 60;
-      events.push({ type: 'click', t, page, x: 10, y: 10, target: { fp: `button#b${b}`, tag: 'button', hits: [`#b${b}`] } });
+      const b = (i >> 6) % 60;
+      events.push({ type: 'click', t, page, x: 10, y: 10, detail: 1, target: { fp: `button#b${b}`, tag: 'button', hits: [`#b${b}`], traits: ['interactive'] } });
     }
   }
   return events;
@@ -49,6 +55,6 @@ export function run(): Array<{ bench: string; metric: string; value: number }> {
   }
   return [
     { bench: 'engine-pipeline', metric: 'median_us_per_event', value: +median(perEvent).toFixed(3) },
-    { bench: 'engine-pipeline', metric: 'outputs_per_100k_events', value: outputs / 7 },
+    { bench: 'engine-pipeline', metric: 'outputs_per_100k_events_mixed', value: outputs / 7 },
   ];
 }

@@ -1,4 +1,5 @@
-import { defer, mergeMap, from, type OperatorFunction } from 'rxjs';
+import { defer, type OperatorFunction } from 'rxjs';
+import { flatten } from '../signals/flatten.js';
 import type { Solution } from '../pack/types.js';
 import type { CompiledPack, CompiledRule } from './compile-pack.js';
 import { matchGlob } from './glob.js';
@@ -102,5 +103,5 @@ export function step(pack: CompiledPack, state: EngineState, input: EngineInput)
 export const decide = (pack: CompiledPack, state: () => EngineState = initialState): OperatorFunction<EngineInput, Verdict> => (inputs) =>
   defer(() => {
     const s = state();
-    return inputs.pipe(mergeMap((input) => from(step(pack, s, input))));
+    return inputs.pipe(flatten((input: EngineInput) => step(pack, s, input)));
   });

@@ -30,6 +30,13 @@ const variants = {
   'page glob without slash': (p) => ((p.rules[0].page = 'checkout'), p),
   'detector override': (p) => ((p.signals = { 'rage-click': { count: 5, within: '2s', radius: 40 } }), p),
   'with count and window': (p) => ((p.rules[0].when = { signal: 'rage-click', count: 2, within: '1m' }), p),
+  'api-error by method and path': (p) => ((p.rules[0].when = { signal: 'api-error', method: 'POST', path: '/api/pay*', count: 2, within: '1m' }), p),
+  'lower-case method': (p) => ((p.rules[0].when = { signal: 'api-error', method: 'post' }), p),
+  'path without slash': (p) => ((p.rules[0].when = { signal: 'api-error', path: 'api/pay' }), p),
+  'every detector overridden': (p) => ((p.signals = { 'dead-click': { within: '3s' }, 'cursor-thrash': { reversals: 12, minTravel: 30 }, hesitation: { field: '20s' }, 'js-error': { burst: 5 } }), p),
+  // (A duration override out of its range is caught by the validator only: JSON Schema cannot compare durations.)
+  'override out of range': (p) => ((p.signals = { 'cursor-thrash': { reversals: 100 } }), p),
+  'unknown detector option': (p) => ((p.signals = { 'u-turn': { radius: 3 } }), p),
 };
 
 test('the JSON Schema and the runtime validator agree on every pack in the corpus', async () => {
@@ -73,3 +80,8 @@ async function file(pack) {
   await writeFile(path, JSON.stringify(pack));
   return path;
 }
+
+test('the schema\'s detector section is generated from the catalogue and up to date', async () => {
+  const { stdout } = await run('node', [new URL('scripts/schema-signals.mjs', root).pathname, '--check']);
+  assert.match(stdout, /up to date/);
+});

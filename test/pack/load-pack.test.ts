@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse, delay } from 'msw';
 import { loadPack } from '../../src/pack/load-pack.js';
+import { SIGNALS } from '../../src/pack/validate-pack.js';
 import { startMsw } from '../support/msw.js';
 import { packWith } from '../engine/recorded.js';
 
@@ -30,7 +31,7 @@ describe('pack loader', () => {
     await startMsw(http.get('/packs/shape.json', () => HttpResponse.json({ id: 'x', version: '1', sdk: '^0.1', strings: { en: {} }, rules: [{ id: 'r', when: { signal: 'typo' } }] })));
     const r = await loadPack('/packs/shape.json', opts);
     expect(!r.ok && r.error).to.equal(
-      'pack /packs/shape.json: invalid rule pack (2 problems): /rules/0/when/signal: expected one of rage-click, got "typo"; /rules/0/solution: missing; expected a solution',
+      `pack /packs/shape.json: invalid rule pack (2 problems): /rules/0/when/signal: expected one of ${SIGNALS.join(', ')}, got "typo"; /rules/0/solution: missing; expected a solution`,
     );
   });
 

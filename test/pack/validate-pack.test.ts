@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { formatProblem } from '../../src/pack/checks.js';
-import { validatePack } from '../../src/pack/validate-pack.js';
+import { SIGNALS, validatePack } from '../../src/pack/validate-pack.js';
 import { packWith } from '../engine/recorded.js';
 
 const isSelector = (s: string): boolean => {
@@ -34,7 +34,7 @@ describe('rule pack validation', () => {
     const corpus: Array<[string, string, unknown, string]> = [
       ['missing id', '/id', undefined, '/id: missing; expected an id of lower-case letters, digits, ".", "_" or "-"'],
       ['bad duration', '/rules/0/when', { signal: 'rage-click', count: 2, within: '30 seconds' }, '/rules/0/when/within: expected a duration like "30s" (ms, s, m, h or d), got "30 seconds"'],
-      ['unknown signal', '/rules/0/when/signal', 'rage', '/rules/0/when/signal: expected one of rage-click, got "rage"'],
+      ['unknown signal', '/rules/0/when/signal', 'rage', `/rules/0/when/signal: expected one of ${SIGNALS.join(', ')}, got "rage"`],
       ['bad selector', '/rules/0/when/target', '#pay[[', '/rules/0/when/target: expected a valid CSS selector, got "#pay[["'],
       ['typo in a key', '/rules/0/priorty', 5, '/rules/0/priorty: unknown property; expected one of id, page, priority, when, solution'],
       ['priority out of range', '/rules/0/priority', 500, '/rules/0/priority: expected an integer from 0 to 100, got 500'],

@@ -70,7 +70,8 @@ export async function startMsw(...handlers: AnyHandler[]): Promise<SetupWorker> 
   taps.clear();
   seen.clear();
   if (worker) {
-    worker.resetHandlers(tapHandler, ...handlers);
+    worker.resetHandlers(tapHandler, probeHandler, ...handlers);
+    await ensureIntercepting(worker);
     return worker;
   }
   starting ??= (async () => {
@@ -78,17 +79,32 @@ export async function startMsw(...handlers: AnyHandler[]): Promise<SetupWorker> 
     // worker.use() prepends; keep the tap in front so runtime handlers are observed too.
     const use = w.use.bind(w);
     w.use = (...more: AnyHandler[]) => use(tapHandler, ...more);
-    await w.start({
-      serviceWorker: { url: '/mockServiceWorker.js' },
-      onUnhandledRequest: 'bypass',
-      quiet: true,
-    });
+    await w.start(START);
     worker = w;
     return w;
   })();
   const started = await starting;
-  started.resetHandlers(tapHandler, ...handlers);
+  started.resetHandlers(tapHandler, probeHandler, ...handlers);
+  await ensureIntercepting(started);
   return started;
+}
+
+const START = { serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true } as const;
+const PROBE = '/__msw-probe';
+const probeHandler = http.get(PROBE, () => new Response(null, { status: 204 }));
+
+/**
+ * msw's worker unregisters itself when its last client page closes. With several test pages
+ * coming and going, a page can start msw just as that happens and be left uncontrolled, so its
+ * requests silently reach the real server. Prove interception with a probe, and restart if not.
+ */
+async function ensureIntercepting(w: SetupWorker): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if ((await fetch(PROBE).catch(() => undefined))?.status === 204) return;
+    w.stop();
+    await w.start(START);
+  }
+  throw new Error('msw could not take control of this page (the probe request was not intercepted)');
 }
 
 /**
