@@ -122,6 +122,8 @@ export interface NetEvent extends EventBase {
   readonly path: string;
   /** On end: the HTTP status, 0 for a network failure or an abort. */
   readonly status?: number;
+  /** On end: the page cancelled the request itself (AbortController, xhr.abort()): not a failure. */
+  readonly aborted?: boolean;
 }
 
 /** An uncaught error or unhandled promise rejection. */

@@ -12,16 +12,16 @@ let nextId = 1;
 export const networkSensor: Sensor = (ctx) => {
   const { win } = ctx;
   const own = new Set((ctx.ownUrls ?? []).map((u) => new URL(u, win.location.href).href.split('?')[0]));
-  const report = ctx.guard.wrap('network-sensor', (id: number, phase: 'start' | 'end', method: string, url: string, status?: number) => {
+  const report = ctx.guard.wrap('network-sensor', (id: number, phase: 'start' | 'end', method: string, url: string, status?: number, aborted?: boolean) => {
     const u = new URL(url, win.location.href);
     if (own.has(u.href.split('?')[0])) return;
     const path = scrubUrl(u, win.location.href, ctx.allowParams);
-    ctx.emit({ type: 'net', t: ctx.now(), page: currentPage(win, ctx.allowParams), id, phase, method: method.toUpperCase(), path, ...(status === undefined ? {} : { status }) });
+    ctx.emit({ type: 'net', t: ctx.now(), page: currentPage(win, ctx.allowParams), id, phase, method: method.toUpperCase(), path, ...(status === undefined ? {} : { status }), ...(aborted ? { aborted } : {}) });
   });
   return combine(wrapFetch(ctx, report), wrapXhr(report));
 };
 
-type Report = (id: number, phase: 'start' | 'end', method: string, url: string, status?: number) => void;
+type Report = (id: number, phase: 'start' | 'end', method: string, url: string, status?: number, aborted?: boolean) => void;
 const combine = (...stops: Array<() => void>) => (): void => stops.forEach((s) => s());
 
 function wrapFetch({ win }: SensorContext, report: Report): () => void {
@@ -40,7 +40,7 @@ function wrapFetch({ win }: SensorContext, report: Report): () => void {
     const result = original.call(this ?? win, input, init);
     result.then(
       (res) => report(id, 'end', method, url, res.status),
-      () => report(id, 'end', method, url, 0),
+      (error: unknown) => report(id, 'end', method, url, 0, error instanceof DOMException && error.name === 'AbortError'),
     );
     return result;
   };
@@ -63,7 +63,9 @@ function wrapXhr(report: Report): () => void {
     if (req) {
       const id = nextId++;
       report(id, 'start', req.method, req.url);
-      this.addEventListener('loadend', () => report(id, 'end', req.method, req.url, this.status), { once: true });
+      let aborted = false;
+      this.addEventListener('abort', () => (aborted = true), { once: true });
+      this.addEventListener('loadend', () => report(id, 'end', req.method, req.url, this.status, aborted), { once: true });
     }
     return send.call(this, body);
   };

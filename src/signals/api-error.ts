@@ -51,7 +51,7 @@ export const apiError = defineDetector<ApiErrorOptions>({
           }
           const start = starts.get(e.id);
           starts.delete(e.id);
-          if (!isApiFailure(e.status, o)) return undefined;
+          if (e.aborted || !isApiFailure(e.status, o)) return undefined;
           return {
             type: 'signal',
             signal: 'api-error',

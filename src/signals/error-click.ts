@@ -27,7 +27,7 @@ export const isErrorClickCandidate = (c: ClickEvent): boolean => !(c.target.trai
 /** The evidence an event adds when it is a failure (a request failing at `minStatus` or above), else undefined. */
 export function failureOf(e: ZcEvent, minStatus: number): Partial<SignalEvidence> | undefined {
   if (e.type === 'js-error') return { message: e.message };
-  if (e.type !== 'net' || e.phase !== 'end' || e.status === undefined) return undefined;
+  if (e.type !== 'net' || e.phase !== 'end' || e.status === undefined || e.aborted) return undefined;
   // Status 0 is a network failure or an abort: the user's action did not go through either way.
   return e.status === 0 || e.status >= minStatus ? { method: e.method, path: e.path, status: e.status } : undefined;
 }

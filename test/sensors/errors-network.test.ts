@@ -30,22 +30,28 @@ describe('error and network sensors (real DOM, msw)', () => {
     await fetch(new Request('/api/orders#frag'));
     await fetch('/api/down').catch(() => undefined);
     await fetch('/collect', { method: 'POST' });
+    const typeahead = new AbortController();
+    const cancelled = fetch('/api/orders?q=a', { signal: typeahead.signal }).catch(() => 'aborted');
+    typeahead.abort();
+    expect(await cancelled).to.equal('aborted');
     expect(await xhr('PUT', '/api/xhr?token=abc')).to.equal(404);
     // The host's own onloadend ran first; ours is the next listener, after this task.
     await new Promise((r) => setTimeout(r));
     stop();
     const nets = v.events.filter((e): e is NetEvent => e.type === 'net');
-    expect(nets.map((e) => `${e.phase} ${e.method} ${e.path} ${e.status ?? ''}`.trim())).to.deep.equal([
+    expect(nets.map((e) => `${e.phase} ${e.method} ${e.path} ${e.status ?? ''} ${e.aborted ? 'aborted' : ''}`.trim())).to.deep.equal([
       'start POST /api/pay?page=2',
       'end POST /api/pay?page=2 502',
       'start GET /api/orders',
       'end GET /api/orders 200',
       'start GET /api/down',
       'end GET /api/down 0',
+      'start GET /api/orders',
+      'end GET /api/orders 0 aborted',
       'start PUT /api/xhr',
       'end PUT /api/xhr 404',
     ]);
-    expect(new Set(nets.map((e) => e.id)).size).to.equal(4);
+    expect(new Set(nets.map((e) => e.id)).size).to.equal(5);
     expect(JSON.stringify(v.events)).to.not.contain('4242').and.not.contain('secret').and.not.contain('abc');
     expect(window.fetch.name, 'fetch restored').to.equal('fetch');
   });

@@ -97,4 +97,9 @@ describe('api-error detector (event time)', () => {
       }),
     );
   });
+  it('ignores a request the page cancelled itself (a typeahead abort is not a failure)', async () => {
+    const aborted = { ...netEnd(300, 9, 0), aborted: true };
+    expect(await replay([netStart(100, 9), aborted], ae())).to.deep.equal([]);
+    expect(await replay([netStart(100, 9), netEnd(300, 9, 0)], ae())).to.have.length(1);
+  });
 });

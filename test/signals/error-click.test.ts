@@ -101,4 +101,8 @@ describe('error-click detector (event time)', () => {
       }),
     );
   });
+  it('does not blame a click for a request the page cancelled itself', async () => {
+    expect(await replay([b.click(0), b.netStart(10), { ...b.netEnd(900, 0), aborted: true }], ec())).to.deep.equal([]);
+    expect(await replay([b.click(0), b.netStart(10), b.netEnd(900, 0)], ec())).to.have.length(1);
+  });
 });
