@@ -2,7 +2,7 @@ import type { Guard } from '../core/guard.js';
 import type { Decision } from '../engine/decide.js';
 import type { OutcomeKind } from '../engine/types.js';
 import type { RulePack } from '../pack/types.js';
-import { SURFACE_ATTR } from '../sensors/fingerprint.js';
+import { resolvePath, SURFACE_ATTR } from '../sensors/fingerprint.js';
 import type { ChunkLoader, ComponentChunk } from './component-chunk.js';
 import { packString, type UiLocale } from './locale.js';
 import { resolvePlacement, type Resolved } from './resolve-placement.js';
@@ -65,7 +65,7 @@ export function createMounter(ctx: MountContext): Mounter {
     for (const [el, entry] of [...active]) {
       if (!entry.anchor || entry.anchor.anchor.isConnected) continue;
       entry.cleanup();
-      const next = ctx.doc.querySelector(entry.anchor.selector);
+      const next = resolvePath(ctx.doc, entry.anchor.selector);
       if (next) {
         entry.anchor = { ...entry.anchor, anchor: next };
         entry.cleanup = entry.chunk.anchorTo(el, next, entry.anchor.side);

@@ -1,4 +1,5 @@
 import type { Placement, Side } from '../pack/types.js';
+import { resolvePath } from '../sensors/fingerprint.js';
 
 /** Where a surface will go. */
 export type Resolved =
@@ -16,6 +17,6 @@ export function resolvePlacement(doc: Document, p: Placement, targetPath: string
     if (outlet) return { kind: 'outlet', outlet };
   }
   const selector = p.anchor === '$target' ? targetPath : p.anchor;
-  const anchor = selector ? doc.querySelector(selector) : null;
+  const anchor = selector ? (p.anchor === '$target' ? resolvePath(doc, selector) : doc.querySelector(selector)) : null;
   return anchor && selector ? { kind: 'anchor', anchor, side: p.side ?? 'bottom', selector } : undefined;
 }

@@ -17,11 +17,14 @@ function segment(el: Element): string {
   return same > 1 ? `${tag}:nth-of-type(${index})` : tag;
 }
 
+/** Separates the path of a shadow host from the path inside its (open) shadow root. */
+export const SHADOW_SEPARATOR = ' >>> ';
+
 /**
  * A CSS path for an element, anchored at the nearest id: stable across identical renders,
- * resolvable again with querySelector (the mount stage uses it to anchor help next to the
- * element), and free of text content, which may be personal. Inside a shadow root the path
- * is relative to that root.
+ * resolvable again (resolvePath; the mount stage uses it to anchor help next to the element),
+ * and free of text content, which may be personal. An element inside a shadow root is the
+ * host's path, `>>>`, and the path inside the root.
  */
 export function cssPath(el: Element): string {
   const parts: string[] = [];
@@ -29,7 +32,20 @@ export function cssPath(el: Element): string {
     parts.unshift(segment(node));
     if (node.id || node.localName === 'body' || node.localName === 'html') break;
   }
-  return parts.join(' > ');
+  const root = el.getRootNode();
+  const inner = parts.join(' > ');
+  return root instanceof ShadowRoot ? `${cssPath(root.host)}${SHADOW_SEPARATOR}${inner}` : inner;
+}
+
+/** Finds the element a cssPath names, descending into open shadow roots; null if it is gone. */
+export function resolvePath(doc: Document, path: string): Element | null {
+  let scope: ParentNode | null = doc;
+  let found: Element | null = null;
+  for (const part of path.split(SHADOW_SEPARATOR)) {
+    found = scope?.querySelector(part) ?? null;
+    scope = found?.shadowRoot ?? null;
+  }
+  return found;
 }
 
 const TEXT_INPUTS = new Set(['text', 'email', 'password', 'search', 'tel', 'url', 'number', 'date', 'datetime-local', 'month', 'time', 'week']);

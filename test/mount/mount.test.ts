@@ -70,4 +70,15 @@ describe('mount stage', () => {
     expect(errors[0]).to.match(/^r: placement not found on this page/);
     expect(card()).to.equal(null);
   });
+  it('anchors next to an element inside an open shadow root', async () => {
+    const root = await fixture(html`<div id="page3" style="padding:40px"><div id="widget"></div></div>`);
+    const shadow = root.querySelector('#widget')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<button>Save</button>';
+    const { m, errors } = mounter();
+    m.mount(decision('div#widget >>> button'));
+    await waitUntil(() => card()?.style.top, 'anchored');
+    await waitUntil(() => card()!.getBoundingClientRect().top >= shadow.querySelector('button')!.getBoundingClientRect().bottom, 'below the button');
+    expect(errors).to.deep.equal([]);
+    m.closeAll();
+  });
 });

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import { clickSensor } from '../../src/sensors/click-sensor.js';
-import { traitsOf } from '../../src/sensors/fingerprint.js';
+import { resolvePath, traitsOf } from '../../src/sensors/fingerprint.js';
 import { virtualContext } from './virtual.js';
 
 const at = (el: Element): [number, number] => {
@@ -43,7 +43,8 @@ describe('target traits, shadow roots and opt-out (real DOM)', () => {
     expect(v.events).to.have.length(1);
     const e = v.events[0]!;
     if (e.type !== 'click') throw new Error('expected a click');
-    expect(e.target.fp).to.equal('div.toolbar > button'.replace('div.toolbar', 'div'));
+    expect(e.target.fp).to.equal('div#host >>> div > button');
+    expect(resolvePath(document, e.target.fp)).to.equal(shadow.querySelector('.save'));
     expect(e.target.hits).to.deep.equal(['.save']);
     expect(e.target.traits).to.include('interactive');
     expect(e.detail).to.equal(1);
