@@ -82,9 +82,30 @@ export function traitsOf(el: Element, win: Window): TargetTrait[] {
   return traits;
 }
 
-/** Describes a target for the engine, including which pack selectors it matches. */
+/** Bumped by any change to the DOM's structure or attributes; cached descriptions older than it are stale. */
+let domVersion = 0;
+let watcher: MutationObserver | undefined;
+const described = new WeakMap<Element, { version: number; selectors: readonly string[]; info: TargetInfo }>();
+
+/**
+ * Describes a target for the engine, including which pack selectors it matches. Users click
+ * and type on the same few elements over and over, and a CSS path walks siblings and
+ * ancestors, so a description is kept per element until the DOM changes (the storm bench
+ * spent most of the sensors' time here).
+ */
 export function describeTarget(el: Element, selectors: readonly string[], win: Window): TargetInfo {
-  return { fp: cssPath(el), tag: el.localName, hits: selectors.filter((s) => el.closest(s) !== null), traits: traitsOf(el, win) };
+  watcher ??= watchDom(win);
+  const cached = described.get(el);
+  if (cached && cached.version === domVersion && cached.selectors === selectors) return cached.info;
+  const info: TargetInfo = { fp: cssPath(el), tag: el.localName, hits: selectors.filter((s) => el.closest(s) !== null), traits: traitsOf(el, win) };
+  described.set(el, { version: domVersion, selectors, info });
+  return info;
+}
+
+function watchDom(win: Window): MutationObserver {
+  const observer = new MutationObserver(() => void domVersion++);
+  observer.observe(win.document, { childList: true, subtree: true, attributes: true });
+  return observer;
 }
 
 /** Attribute a page puts on any element to keep the SDK from seeing it and its descendants. */

@@ -22,9 +22,18 @@ export interface SensorContext {
 /** A sensor starts listening when called and returns its stop function. */
 export type Sensor = (ctx: SensorContext) => () => void;
 
-/** The current page: path, allowlisted query parameters and a hash route; nothing else. */
-export const currentPage = (win: Window, allowParams: readonly string[] = []): string =>
-  scrubUrl(win.location.href, win.location.href, allowParams);
+let memo = { href: '', allow: [] as readonly string[], page: '' };
+
+/**
+ * The current page: path, allowlisted query parameters and a hash route; nothing else.
+ * Every event asks for it and the URL rarely changes, so the scrubbed result is kept per
+ * href: parsing the URL twice per pointer move or scroll was the sensors' biggest cost.
+ */
+export function currentPage(win: Window, allowParams: readonly string[] = []): string {
+  const href = win.location.href;
+  if (href !== memo.href || allowParams !== memo.allow) memo = { href, allow: allowParams, page: scrubUrl(href, href, allowParams) };
+  return memo.page;
+}
 
 /** Options for every listener a sensor adds: capture phase, so the page cannot stop us seeing it; passive, so we never delay scrolling. */
 export const LISTEN = { capture: true, passive: true } as const;
