@@ -1,6 +1,7 @@
 import { filter, map, scan } from 'rxjs';
 import type { MoveEvent, Signal, ZcEvent } from '../engine/types.js';
 import { defineDetector } from './detector.js';
+import { zigzag } from './zigzag.js';
 
 /** Thresholds of the cursor-thrash detector; every one can be overridden by a rule pack. */
 export interface CursorThrashOptions {
@@ -36,45 +37,29 @@ interface State {
 
 const at = (p: number): Axis => ({ anchor: p, ext: p, dir: 0, times: [] });
 
-/**
- * Moves the zig-zag to `p`. A reversal is confirmed once the pointer has come back `min` px from
- * the turning point, so every stretch counted, before and after a reversal, is at least `min`.
- */
-function zigzag(a: Axis, p: number, min: number): { axis: Axis; reversed: boolean } {
-  if (a.dir === 0) {
-    const lo = Math.min(a.anchor, p);
-    const hi = Math.max(a.ext, p);
-    if (hi - lo < min) return { axis: { ...a, anchor: lo, ext: hi }, reversed: false };
-    return { axis: { ...a, anchor: p === hi ? lo : hi, ext: p, dir: p === hi ? 1 : -1 }, reversed: false };
-  }
-  if ((p - a.ext) * a.dir >= 0) return { axis: { ...a, ext: p }, reversed: false };
-  if ((a.ext - p) * a.dir < min) return { axis: a, reversed: false };
-  return { axis: { ...a, anchor: a.ext, ext: p, dir: -a.dir }, reversed: true };
-}
-
 /** Advances the state by one pointer sample; pure. */
 function step(s: State, e: MoveEvent, o: CursorThrashOptions): State {
   let x = zigzag(s.x ?? at(e.x), e.x, o.minTravel);
   let y = zigzag(s.y ?? at(e.y), e.y, o.minTravel);
-  if (!x.reversed && !y.reversed) return { x: x.axis, y: y.axis, last: s.last, fired: s.fired };
+  if (!x.reversed && !y.reversed) return { x: x.next, y: y.next, last: s.last, fired: s.fired };
   // A pause longer than `within` ends the episode: both axes start counting afresh.
   const quiet = s.last === undefined || e.t < s.last || e.t - s.last > o.within;
   if (quiet) {
-    x = { ...x, axis: { ...x.axis, times: [] } };
-    y = { ...y, axis: { ...y.axis, times: [] } };
+    x = { ...x, next: { ...x.next, times: [] } };
+    y = { ...y, next: { ...y.next, times: [] } };
   }
   let fired = s.fired && !quiet;
   let fire: Signal | undefined;
-  const count = (r: { axis: Axis; reversed: boolean }): Axis => {
-    if (!r.reversed) return r.axis;
-    const times = [...r.axis.times, e.t].slice(-o.reversals);
+  const count = (r: { next: Axis; reversed: boolean }): Axis => {
+    if (!r.reversed) return r.next;
+    const times = [...r.next.times, e.t].slice(-o.reversals);
     const first = times[0]!;
     if (!fired && times.length >= o.reversals && e.t - first <= o.within) {
       fired = true;
       const evidence = { count: times.length, first, last: e.t, reversals: times.length };
       fire = { type: 'signal', signal: 'cursor-thrash', t: e.t, page: e.page, evidence };
     }
-    return { ...r.axis, times };
+    return { ...r.next, times };
   };
   return { x: count(x), y: count(y), last: e.t, fired, fire };
 }

@@ -1,6 +1,7 @@
 import { filter, map, scan } from 'rxjs';
 import type { ClickEvent, NavEvent, ScrollEvent, Signal, ZcEvent } from '../engine/types.js';
 import { defineDetector } from './detector.js';
+import { zigzag } from './zigzag.js';
 
 /** Thresholds of the scroll-thrash detector; every one can be overridden by a rule pack. */
 export interface ScrollThrashOptions {
@@ -38,22 +39,6 @@ interface State {
   readonly fire?: Signal;
 }
 
-/**
- * Moves the zig-zag to `y`. A reversal is confirmed once the scroll has come back `min` px from
- * the turning point, so every stretch counted, before and after a reversal, is at least `min`.
- */
-function zigzag(k: Track, y: number, min: number): { track: Track; reversed: boolean } {
-  if (k.dir === 0) {
-    const lo = Math.min(k.anchor, y);
-    const hi = Math.max(k.ext, y);
-    if (hi - lo < min) return { track: { ...k, anchor: lo, ext: hi }, reversed: false };
-    return { track: { ...k, anchor: y === hi ? lo : hi, ext: y, dir: y === hi ? 1 : -1 }, reversed: false };
-  }
-  if ((y - k.ext) * k.dir >= 0) return { track: { ...k, ext: y }, reversed: false };
-  if ((k.ext - y) * k.dir < min) return { track: k, reversed: false };
-  return { track: { ...k, anchor: k.ext, ext: y, dir: -k.dir }, reversed: true };
-}
-
 /** Advances the state by one event; pure. */
 function step(s: State, e: Relevant, o: ScrollThrashOptions): State {
   // A click means the user found something; a new page is a new layout.
@@ -63,7 +48,7 @@ function step(s: State, e: Relevant, o: ScrollThrashOptions): State {
   const from = e.y - e.dy;
   const base: Track = old ?? { scroller: e.scroller, anchor: from, ext: from, dir: 0, times: [], fired: false };
   const moved = zigzag(base, e.y, o.minTravel);
-  let track = moved.track;
+  let track = moved.next;
   let fire: Signal | undefined;
   if (moved.reversed) {
     const prev = track.times[track.times.length - 1];
