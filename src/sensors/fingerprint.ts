@@ -114,14 +114,24 @@ export const IGNORE_ATTR = 'data-zc-ignore';
 /** Marks elements the SDK mounted; what happens on our own surfaces is not the host's friction. */
 export const SURFACE_ATTR = 'data-zc-surface';
 
+const HIDDEN = `[${IGNORE_ATTR}],[${SURFACE_ATTR}]`;
+
 /**
- * The element an event really happened on, seen through open shadow roots (composedPath),
- * or undefined when the page opted it out or it is one of our own surfaces.
+ * The element an event really happened on, seen through open shadow roots, or undefined when
+ * the page opted it out (data-zc-ignore) or it is one of our own surfaces. composedPath() is
+ * asked only when the retargeted target is a shadow host: it allocates, and this runs on every
+ * pointer move and scroll.
  */
 export function eventTarget(e: Event): Element | undefined {
-  const path = e.composedPath();
-  const first = path.find((n): n is Element => n instanceof Element);
-  if (!first) return undefined;
-  for (const n of path) if (n instanceof Element && (n.hasAttribute(IGNORE_ATTR) || n.hasAttribute(SURFACE_ATTR))) return undefined;
-  return first;
+  let el = e.target instanceof Element ? e.target : undefined;
+  if (el?.shadowRoot) {
+    const first = e.composedPath()[0];
+    if (first instanceof Element) el = first;
+  }
+  for (let n: Element | undefined = el; n; ) {
+    if (n.closest(HIDDEN)) return undefined;
+    const root = n.getRootNode();
+    n = root instanceof ShadowRoot ? root.host : undefined;
+  }
+  return el;
 }
