@@ -28,6 +28,20 @@ describe('activity sensors (real DOM)', () => {
     expect(types(v.events)).to.deep.equal(['mutation']);
   });
 
+  it('mutation: sees a web component re-rendering its shadow tree after the user presses in it', async () => {
+    const root = await fixture(html`<div><div id="widget"></div></div>`);
+    const shadow = root.querySelector('#widget')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<button>Load more</button><ul></ul>';
+    const v = virtualContext();
+    const stop = mutationSensor(v.ctx);
+    const button = shadow.querySelector('button')!;
+    button.addEventListener('click', () => shadow.querySelector('ul')!.append(document.createElement('li')));
+    const r = button.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(r.left + 5), Math.round(r.top + 5)] });
+    await waitUntil(() => v.events.some((e) => e.type === 'mutation'), 'the shadow tree change is seen');
+    stop();
+  });
+
   it('form: focus, input (no value), constraint and aria rejections with the form, and submit', async () => {
     const root = await fixture(html`<form id="pay" @submit=${(e: Event) => e.preventDefault()}><input id="card" required /><input id="zip" /><button>Pay</button></form>`);
     const v = virtualContext();
