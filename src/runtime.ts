@@ -111,8 +111,12 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
     },
   });
 
+  // Sensors replay this tab's earlier navigations (nav-history.ts) so detectors can span page
+  // loads; whatever those alone add up to was already reported by the page that saw it.
+  const startedAt = env.now();
   const sub = events.pipe(pipeline(compiled)).subscribe(
     guard.wrap('engine', (out) => {
+      if (out.t < startedAt) return;
       if (out.type === 'signal') {
         record({ kind: 'signal', t: out.t, page: out.page, signal: out.signal, evidence: out.evidence, ...(out.target ? { target: out.target.fp } : {}) });
         env.notify('signal', out);

@@ -1,4 +1,5 @@
 import type { NavEvent } from '../engine/types.js';
+import { readNavHistory, writeNavHistory } from './nav-history.js';
 import { currentPage, listen, type Sensor } from './sensor.js';
 
 type HistoryMethod = 'pushState' | 'replaceState';
@@ -18,6 +19,15 @@ function wasReload(win: Window): boolean {
 export const navigationSensor: Sensor = (ctx) => {
   const { win } = ctx;
   let page = currentPage(win, ctx.allowParams);
+  // Earlier navigations of this tab first (their own times), so detectors spanning page loads see them.
+  const history = readNavHistory(win, ctx.now());
+  history.forEach((e) => ctx.emit(e));
+  const emit = (e: NavEvent): void => {
+    ctx.emit(e);
+    history.push(e);
+    writeNavHistory(win, history.slice(-12));
+    if (history.length > 24) history.splice(0, history.length - 12);
+  };
   const pathAndQuery = (): string => win.location.pathname + win.location.search;
   let lastPath = pathAndQuery();
   const changed = (kind: NavEvent['kind']): void => {
@@ -26,10 +36,10 @@ export const navigationSensor: Sensor = (ctx) => {
     const k = pathAndQuery() === lastPath && kind !== 'load' ? 'hash' : kind;
     lastPath = pathAndQuery();
     if (next === page) return;
-    ctx.emit({ type: 'nav', kind: k, t: ctx.now(), page: next, from: page });
+    emit({ type: 'nav', kind: k, t: ctx.now(), page: next, from: page });
     page = next;
   };
-  ctx.emit({ type: 'nav', kind: 'load', t: ctx.now(), page, from: '', ...(wasReload(win) ? { reload: true } : {}) });
+  emit({ type: 'nav', kind: 'load', t: ctx.now(), page, from: history.at(-1)?.page ?? '', ...(wasReload(win) ? { reload: true } : {}) });
 
   const stops: Array<() => void> = [];
   for (const [method, kind] of [['pushState', 'push'], ['replaceState', 'replace']] as const) {

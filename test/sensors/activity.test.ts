@@ -81,6 +81,23 @@ describe('activity sensors (real DOM)', () => {
     expect(last.type === 'move' && [last.x, last.y]).to.deep.equal([60, 40]);
   });
 
+  it('navigation: replays this tab\'s recent navigations first, so reload loops and u-turns span page loads', () => {
+    const v = virtualContext();
+    const earlier = [
+      { type: 'nav', kind: 'load', t: v.now - 50_000, page: '/checkout', from: '', reload: true },
+      { type: 'nav', kind: 'load', t: v.now - 20_000, page: '/checkout', from: '/checkout', reload: true },
+      { type: 'nav', kind: 'load', t: v.now - 20 * 60_000, page: '/old', from: '' },
+      { type: 'nonsense' },
+    ];
+    sessionStorage.setItem('zc:nav', JSON.stringify(earlier));
+    const stop = navigationSensor(v.ctx);
+    stop();
+    const navs = v.events.flatMap((e) => (e.type === 'nav' ? [[e.page, e.t - v.now]] : []));
+    expect(navs, 'the two recent loads, then this one; too old and malformed entries dropped').to.deep.equal([['/checkout', -50_000], ['/checkout', -20_000], [location.pathname, 0]]);
+    expect(JSON.parse(sessionStorage.getItem('zc:nav')!)).to.have.length(3);
+    sessionStorage.removeItem('zc:nav');
+  });
+
   it('navigation: hash routes are pages, plain anchors are not; the Navigation API does not double-report', async () => {
     const start = location.href;
     const v = virtualContext();

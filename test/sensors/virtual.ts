@@ -4,6 +4,8 @@ import type { SensorContext } from '../../src/sensors/sensor.js';
 
 /** A virtual clock for sensors: `advance(ms)` runs due intervals, in order, without waiting. */
 export function virtualContext(selectors: string[] = [], win: Window = window) {
+  // Each sensor test starts as a fresh tab: no navigation history carried over (nav-history.ts).
+  sessionStorage.removeItem('zc:nav');
   let now = 1_700_000_000_000;
   const events: ZcEvent[] = [];
   const faults: unknown[] = [];
