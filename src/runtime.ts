@@ -3,7 +3,7 @@ import { createGuard } from './core/guard.js';
 import { uid } from './core/uid.js';
 import { warnOnce } from './core/warn.js';
 import { compilePack } from './engine/compile-pack.js';
-import type { Decision, Suppressed } from './engine/decide.js';
+import { initialState, type Decision, type Suppressed } from './engine/decide.js';
 import { pipeline } from './engine/pipeline.js';
 import type { OutcomeEvent, OutcomeKind, Signal, ZcEvent } from './engine/types.js';
 import type { ChunkLoader } from './mount/component-chunk.js';
@@ -112,11 +112,9 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
   });
 
   // Sensors replay this tab's earlier navigations (nav-history.ts) so detectors can span page
-  // loads; whatever those alone add up to was already reported by the page that saw it.
-  const startedAt = env.now();
-  const sub = events.pipe(pipeline(compiled)).subscribe(
+  // loads; the pipeline ignores what that history alone adds up to (signals dated before now).
+  const sub = events.pipe(pipeline(compiled, initialState, env.now())).subscribe(
     guard.wrap('engine', (out) => {
-      if (out.t < startedAt) return;
       if (out.type === 'signal') {
         record({ kind: 'signal', t: out.t, page: out.page, signal: out.signal, evidence: out.evidence, ...(out.target ? { target: out.target.fp } : {}) });
         env.notify('signal', out);

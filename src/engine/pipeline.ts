@@ -12,11 +12,14 @@ const isSignal = (i: EngineInput): i is Signal => i.type === 'signal';
 /**
  * events → detectors → engine, in one pure operator. The same function runs in the page
  * (fed by the sensors) and in Node (fed by a recorded session). Each detector is subscribed
- * once; a signal is emitted before the verdicts it causes.
+ * once; a signal is emitted before the verdicts it causes. Signals older than `since` are
+ * neither emitted nor decided on.
  */
-export const pipeline = (pack: CompiledPack, state: () => EngineState = initialState): OperatorFunction<ZcEvent, PipelineOutput> => (events) =>
+export const pipeline = (pack: CompiledPack, state: () => EngineState = initialState, since = -Infinity): OperatorFunction<ZcEvent, PipelineOutput> => (events) =>
   events.pipe(
-    connect((shared) => merge<EngineInput[]>(shared, detectAll(pack, shared))),
+    // Signals dated before `since` come from replayed history (the tab's earlier page loads):
+    // detectors learn from it, but the page that lived through it already reported and acted on it.
+    connect((shared) => merge<EngineInput[]>(shared, detectAll(pack, shared).pipe(filter((s) => s.t >= since)))),
     connect((inputs) => merge<PipelineOutput[]>(inputs.pipe(filter(isSignal)), inputs.pipe(decide(pack, state)))),
   );
 

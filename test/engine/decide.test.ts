@@ -66,4 +66,10 @@ describe('engine: rules and arbiter over a recorded session', () => {
       }),
     );
   });
+  it('takes history dated before `since` into its detectors but never decides on it, so it cannot hold a surface open', async () => {
+    const pack = compilePack(packWith([{ id: 'r' }], { budget: { minGap: '0s' } }));
+    // A rage burst from replayed history, then the same burst live.
+    const out = await replay([...rage(0), ...rage(10_000)], pipeline(pack, undefined, 5_000));
+    expect(out.map((o) => `${o.type}@${o.t}`)).to.deep.equal(['signal@10200', 'decision@10200']);
+  });
 });
