@@ -82,19 +82,18 @@ export function traitsOf(el: Element, win: Window): TargetTrait[] {
   return traits;
 }
 
-/** Bumped by any change to the DOM's structure or attributes; cached descriptions older than it are stale. */
+/** Bumped by the mutation sensor on any DOM change; cached descriptions older than it are stale. */
 let domVersion = 0;
-let watcher: MutationObserver | undefined;
 const described = new WeakMap<Element, { version: number; selectors: readonly string[]; info: TargetInfo }>();
 
 /**
  * Describes a target for the engine, including which pack selectors it matches. Users click
  * and type on the same few elements over and over, and a CSS path walks siblings and
  * ancestors, so a description is kept per element until the DOM changes (the storm bench
- * spent most of the sensors' time here).
+ * spent most of the sensors' time here). The mutation sensor, which already watches the DOM,
+ * says when descriptions go stale (targetsChanged).
  */
 export function describeTarget(el: Element, selectors: readonly string[], win: Window): TargetInfo {
-  watcher ??= watchDom(win);
   const cached = described.get(el);
   if (cached && cached.version === domVersion && cached.selectors === selectors) return cached.info;
   const info: TargetInfo = { fp: cssPath(el), tag: el.localName, hits: selectors.filter((s) => el.closest(s) !== null), traits: traitsOf(el, win) };
@@ -102,10 +101,9 @@ export function describeTarget(el: Element, selectors: readonly string[], win: W
   return info;
 }
 
-function watchDom(win: Window): MutationObserver {
-  const observer = new MutationObserver(() => void domVersion++);
-  observer.observe(win.document, { childList: true, subtree: true, attributes: true });
-  return observer;
+/** The DOM changed: every cached target description is stale. */
+export function targetsChanged(): void {
+  domVersion++;
 }
 
 /** Attribute a page puts on any element to keep the SDK from seeing it and its descendants. */

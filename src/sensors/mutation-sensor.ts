@@ -1,4 +1,4 @@
-import { IGNORE_ATTR, SURFACE_ATTR } from './fingerprint.js';
+import { IGNORE_ATTR, SURFACE_ATTR, targetsChanged } from './fingerprint.js';
 import { currentPage, listen, perFrame, type Sensor } from './sensor.js';
 
 const OPTIONS: MutationObserverInit = { childList: true, subtree: true, attributes: true, characterData: true };
@@ -22,6 +22,7 @@ export const mutationSensor: Sensor = (ctx) => {
   const sample = perFrame<number>(win, (t) => ctx.emit({ type: 'mutation', t, page: currentPage(win, ctx.allowParams) }));
   const observer = new MutationObserver(
     ctx.guard.wrap('mutation-sensor', (records: MutationRecord[]) => {
+      targetsChanged();
       if (records.some((r) => !ours(r.target) && !(r.type === 'childList' && [...r.addedNodes].every(ours) && [...r.removedNodes].every((n) => n instanceof Element && n.hasAttribute(SURFACE_ATTR))))) {
         sample.push(ctx.now());
       }

@@ -22,14 +22,15 @@ export interface SensorContext {
 /** A sensor starts listening when called and returns its stop function. */
 export type Sensor = (ctx: SensorContext) => () => void;
 
-let memo = { href: '', allow: [] as readonly string[], page: '' };
+const NONE: readonly string[] = [];
+let memo = { href: '', allow: NONE, page: '' };
 
 /**
  * The current page: path, allowlisted query parameters and a hash route; nothing else.
  * Every event asks for it and the URL rarely changes, so the scrubbed result is kept per
  * href: parsing the URL twice per pointer move or scroll was the sensors' biggest cost.
  */
-export function currentPage(win: Window, allowParams: readonly string[] = []): string {
+export function currentPage(win: Window, allowParams: readonly string[] = NONE): string {
   const href = win.location.href;
   if (href !== memo.href || allowParams !== memo.allow) memo = { href, allow: allowParams, page: scrubUrl(href, href, allowParams) };
   return memo.page;
