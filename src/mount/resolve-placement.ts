@@ -1,5 +1,5 @@
 import type { Placement, Side } from '../pack/types.js';
-import { resolvePath } from '../sensors/fingerprint.js';
+import { resolvePath } from '../core/css-path.js';
 
 /** Where a surface will go. */
 export type Resolved =

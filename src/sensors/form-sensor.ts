@@ -1,4 +1,6 @@
-import { cssPath, describeTarget, eventTarget, IGNORE_ATTR } from './fingerprint.js';
+import { cssPath } from '../core/css-path.js';
+import { IGNORE_ATTR } from '../core/dom-marks.js';
+import { describeTarget, eventTarget } from './fingerprint.js';
 import { currentPage, listen, type Sensor } from './sensor.js';
 
 /**

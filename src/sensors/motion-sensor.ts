@@ -1,4 +1,5 @@
-import { cssPath, eventTarget } from './fingerprint.js';
+import { cssPath } from '../core/css-path.js';
+import { eventTarget } from './fingerprint.js';
 import { currentPage, listen, perFrame, type Sensor } from './sensor.js';
 
 /**

@@ -1,4 +1,5 @@
-import { IGNORE_ATTR, SURFACE_ATTR, targetsChanged } from './fingerprint.js';
+import { IGNORE_ATTR, SURFACE_ATTR } from '../core/dom-marks.js';
+import { targetsChanged } from './fingerprint.js';
 import { currentPage, listen, perFrame, type Sensor } from './sensor.js';
 
 const OPTIONS: MutationObserverInit = { childList: true, subtree: true, attributes: true, characterData: true };

@@ -25,10 +25,12 @@ export function readNavHistory(win: Window, now: number): NavEvent[] {
   }
 }
 
-/** Appends a navigation to this tab's history. */
-export function writeNavHistory(win: Window, history: readonly NavEvent[]): void {
+/** Appends a navigation to this tab's history (in memory and stored), keeping the last few. */
+export function writeNavHistory(win: Window, history: NavEvent[], e: NavEvent): void {
+  history.push(e);
+  if (history.length > MAX) history.splice(0, history.length - MAX);
   try {
-    win.sessionStorage.setItem(KEY, JSON.stringify(history.slice(-MAX)));
+    win.sessionStorage.setItem(KEY, JSON.stringify(history));
   } catch {
     // No storage: detectors see this page load only.
   }

@@ -24,9 +24,7 @@ export const navigationSensor: Sensor = (ctx) => {
   history.forEach((e) => ctx.emit(e));
   const emit = (e: NavEvent): void => {
     ctx.emit(e);
-    history.push(e);
-    writeNavHistory(win, history.slice(-12));
-    if (history.length > 24) history.splice(0, history.length - 12);
+    writeNavHistory(win, history, e);
   };
   const pathAndQuery = (): string => win.location.pathname + win.location.search;
   let lastPath = pathAndQuery();

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import { clickSensor } from '../../src/sensors/click-sensor.js';
-import { cssPath } from '../../src/sensors/fingerprint.js';
+import { cssPath } from '../../src/core/css-path.js';
 import { navigationSensor } from '../../src/sensors/navigation-sensor.js';
 import { tickSensor } from '../../src/sensors/tick-sensor.js';
 import { virtualContext } from './virtual.js';

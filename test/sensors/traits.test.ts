@@ -1,7 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import { clickSensor } from '../../src/sensors/click-sensor.js';
-import { resolvePath, traitsOf } from '../../src/sensors/fingerprint.js';
+import { resolvePath } from '../../src/core/css-path.js';
+import { traitsOf } from '../../src/sensors/fingerprint.js';
 import { virtualContext } from './virtual.js';
 
 const at = (el: Element): [number, number] => {
