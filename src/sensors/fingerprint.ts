@@ -6,9 +6,6 @@ const TEXT_INPUTS = new Set(['text', 'email', 'password', 'search', 'tel', 'url'
 const INTERACTIVE_ROLES = new Set(['button', 'link', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'option', 'tab', 'switch', 'checkbox', 'radio', 'treeitem']);
 const FIELD_TAGS = new Set(['input', 'select', 'textarea']);
 
-/** The nearest element (itself first) that matches, crossing no shadow boundary. */
-const near = (el: Element, selector: string): Element | null => el.closest(selector);
-
 /**
  * Reads what an element looks like to a user from its tag, role, type and attributes, and
  * (for "looks clickable") its cursor. Never reads text or values. `label` is the element's
@@ -17,7 +14,7 @@ const near = (el: Element, selector: string): Element | null => el.closest(selec
  */
 export function traitsOf(el: Element, win: Window): TargetTrait[] {
   const traits: TargetTrait[] = [];
-  const control = near(el, 'a[href],button,input,select,textarea,summary,label,[role],[onclick],[tabindex],[contenteditable]');
+  const control = el.closest('a[href],button,input,select,textarea,summary,label,[role],[onclick],[tabindex],[contenteditable]');
   const input = el.closest('input');
   const type = input?.type ?? '';
   const role = control?.getAttribute('role') ?? '';
@@ -31,8 +28,8 @@ export function traitsOf(el: Element, win: Window): TargetTrait[] {
     (control !== null && (control.localName !== 'label' && (!control.hasAttribute('role') || INTERACTIVE_ROLES.has(role)))) ||
     win.getComputedStyle(el).cursor === 'pointer';
   if (interactive) traits.push('interactive');
-  if (type === 'number' || role === 'spinbutton' || near(el, '[data-zc-stepper],[aria-label*="increase" i],[aria-label*="decrease" i],[aria-label*="increment" i],[aria-label*="decrement" i]')) traits.push('stepper');
-  if (near(el, '[rel="next"],[rel="prev"],[aria-label*="next" i],[aria-label*="previous" i],[aria-label*="page" i],nav[aria-label*="pagination" i] *,.pagination *,[data-zc-pagination]')) traits.push('pagination');
+  if (type === 'number' || role === 'spinbutton' || el.closest('[data-zc-stepper],[aria-label*="increase" i],[aria-label*="decrease" i],[aria-label*="increment" i],[aria-label*="decrement" i]')) traits.push('stepper');
+  if (el.closest('[rel="next"],[rel="prev"],[aria-label*="next" i],[aria-label*="previous" i],[aria-label*="page" i],nav[aria-label*="pagination" i] *,.pagination *,[data-zc-pagination]')) traits.push('pagination');
   return traits;
 }
 
