@@ -12,6 +12,21 @@ const root = (path) => fileURLToPath(new URL(path, import.meta.url));
 const MSW_WORKER = root('./demo/mockServiceWorker.js');
 
 /**
+ * msw's worker unregisters itself when its last page closes. With test pages opening and
+ * closing concurrently, a page can load in that gap, uncontrolled while a registration
+ * exists, and msw's start() then calls location.reload(), which wtr reports as an
+ * interrupted test file. For tests, keep the one registration for the whole run.
+ */
+const SELF_UNREGISTER = 'self.registration.unregister()';
+async function testWorkerSource() {
+  const source = await readFile(MSW_WORKER, 'utf8');
+  if (!source.includes(SELF_UNREGISTER)) {
+    throw new Error(`${MSW_WORKER}: expected msw's "${SELF_UNREGISTER}" on CLIENT_CLOSED; update mswWorkerMiddleware for this msw version`);
+  }
+  return source.replace(SELF_UNREGISTER, 'void 0 /* kept registered for the test run */');
+}
+
+/**
  * msw's service worker must be served from the root so its scope ('/') covers the
  * test pages, which wtr serves at '/'. The file itself lives in demo/ (the
  * `msw.workerDirectory` in package.json), so map the root URL onto it.
@@ -21,7 +36,7 @@ async function mswWorkerMiddleware(ctx, next) {
   ctx.type = 'application/javascript';
   ctx.set('Service-Worker-Allowed', '/');
   ctx.set('Cache-Control', 'no-store');
-  ctx.body = await readFile(MSW_WORKER, 'utf8');
+  ctx.body = await testWorkerSource();
 }
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */

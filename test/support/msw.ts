@@ -75,6 +75,7 @@ export async function startMsw(...handlers: AnyHandler[]): Promise<SetupWorker> 
     return worker;
   }
   starting ??= (async () => {
+    await awaitControl();
     const w = setupWorker(tapHandler, ...handlers);
     // worker.use() prepends; keep the tap in front so runtime handlers are observed too.
     const use = w.use.bind(w);
@@ -87,6 +88,21 @@ export async function startMsw(...handlers: AnyHandler[]): Promise<SetupWorker> 
   started.resetHandlers(tapHandler, probeHandler, ...handlers);
   await ensureIntercepting(started);
   return started;
+}
+
+/**
+ * msw's start() reloads the page when a worker is registered but does not control it, and a
+ * reload aborts the test file. That happens to a page that loaded while the first registration
+ * was still installing: its activation claims the page moments later, so wait for that.
+ */
+async function awaitControl(): Promise<void> {
+  const container = navigator.serviceWorker;
+  if (container.controller || !(await container.getRegistration('/'))) return;
+  if (container.controller) return;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('msw: a worker is registered but never took control of this page')), 5_000);
+    container.addEventListener('controllerchange', () => { clearTimeout(timer); resolve(); }, { once: true });
+  });
 }
 
 const START = { serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true } as const;
@@ -102,6 +118,7 @@ async function ensureIntercepting(w: SetupWorker): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt++) {
     if ((await fetch(PROBE).catch(() => undefined))?.status === 204) return;
     w.stop();
+    await awaitControl();
     await w.start(START);
   }
   throw new Error('msw could not take control of this page (the probe request was not intercepted)');
