@@ -21,7 +21,9 @@ const ts = (tsconfig = 'tsconfig.json') =>
     compilerOptions: { declaration: false, noEmit: false, outDir: undefined },
   });
 const min = (module) => terser({ module, ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
-const plugins = (module) => [nodeResolve(), ts(), min(module)];
+// rxjs's default export is its ES5 build (tslib iterator helpers allocate on every Subject.next); take its ES2015 build.
+const resolve = () => nodeResolve({ exportConditions: ['es2015'] });
+const plugins = (module) => [resolve(), ts(), min(module)];
 // Our runtime dependencies are bundled into the script-tag files but left to the app's bundler in the npm build.
 const external = (id) => /^(lit|@lit|rxjs|idb|@floating-ui)(\/|$)/.test(id);
 
@@ -52,7 +54,7 @@ export default [
     input: 'src/cli/main.ts',
     output: { file: 'dist/cli.mjs', format: 'es' },
     external: (id) => id.startsWith('node:'),
-    plugins: [nodeResolve(), ts('tsconfig.cli.json')],
+    plugins: [resolve(), ts('tsconfig.cli.json')],
   },
   {
     input: 'src/index.ts',
