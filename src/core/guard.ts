@@ -17,21 +17,33 @@ export interface Guard {
  */
 export function createGuard(onFault: FaultHandler): Guard {
   let faulted = false;
+  const fail = (error: unknown, where: string): void => {
+    faulted = true;
+    try {
+      onFault(error, where);
+    } catch {
+      // The fault handler itself failed; there is nothing safer left to do than stop quietly.
+    }
+  };
   const run = (where: string, fn: () => void): void => {
     if (faulted) return;
     try {
       fn();
     } catch (error) {
-      faulted = true;
-      try {
-        onFault(error, where);
-      } catch {
-        // The fault handler itself failed; there is nothing safer left to do than stop quietly.
-      }
+      fail(error, where);
     }
   };
   return {
-    wrap: (where, fn) => (...args) => run(where, () => fn(...args)),
+    // Not written as run(where, () => fn(...args)): wrapped listeners run on every event, and
+    // that closure would be garbage on every call.
+    wrap: (where, fn) => (...args) => {
+      if (faulted) return;
+      try {
+        fn(...args);
+      } catch (error) {
+        fail(error, where);
+      }
+    },
     run,
     get faulted() {
       return faulted;

@@ -1,6 +1,7 @@
-import { connect, filter, ignoreElements, merge, Subject, tap, type Observable, type OperatorFunction } from 'rxjs';
+import { filter, ignoreElements, merge, tap, type Observable, type OperatorFunction } from 'rxjs';
 import { CATALOGUE, INPUTS } from '../signals/catalogue.js';
 import type { CompiledPack } from './compile-pack.js';
+import { fanOut, pushSource, type PushSource } from './push-source.js';
 import { decide, type EngineState, initialState, type Verdict } from './decide.js';
 import type { EngineInput, Signal, ZcEvent } from './types.js';
 
@@ -19,8 +20,8 @@ export const pipeline = (pack: CompiledPack, state: () => EngineState = initialS
   events.pipe(
     // Signals dated before `since` come from replayed history (the tab's earlier page loads):
     // detectors learn from it, but the page that lived through it already reported and acted on it.
-    connect((shared) => merge<EngineInput[]>(shared, detectAll(pack, shared).pipe(filter((s) => s.t >= since)))),
-    connect((inputs) => merge<PipelineOutput[]>(inputs.pipe(filter(isSignal)), inputs.pipe(decide(pack, state)))),
+    fanOut((shared: Observable<ZcEvent>) => merge<EngineInput[]>(shared, detectAll(pack, shared).pipe(filter((s) => s.t >= since)))),
+    fanOut((inputs: Observable<EngineInput>) => merge<PipelineOutput[]>(inputs.pipe(filter(isSignal)), inputs.pipe(decide(pack, state)))),
   );
 
 /**
@@ -29,24 +30,27 @@ export const pipeline = (pack: CompiledPack, state: () => EngineState = initialS
  * detector was most of the engine's cost.
  */
 function detectAll(pack: CompiledPack, events: Observable<ZcEvent>): Observable<Signal> {
-  const routes = new Map<string, Array<Subject<ZcEvent>>>();
-  const everything: Array<Subject<ZcEvent>> = [];
+  const inputs: Array<PushSource<ZcEvent>> = [];
+  const routes = new Map<string, Array<PushSource<ZcEvent>>>();
+  const everything: Array<PushSource<ZcEvent>> = [];
   const outputs = CATALOGUE.map((d) => {
-    const input = new Subject<ZcEvent>();
+    const input = pushSource<ZcEvent>();
+    inputs.push(input);
     const types = INPUTS[d.name] ?? 'all';
     if (types === 'all') everything.push(input);
     else for (const t of types) routes.set(t, [...(routes.get(t) ?? []), input]);
-    return input.pipe(d.detect(pack.detectors.get(d.name) ?? d.defaults));
+    return input.stream.pipe(d.detect(pack.detectors.get(d.name) ?? d.defaults));
   });
-  const all = [...everything, ...[...routes.values()].flat()];
+  const NONE: Array<PushSource<ZcEvent>> = [];
   const feed = events.pipe(
     tap({
       next: (e) => {
-        for (const s of everything) s.next(e);
-        for (const s of routes.get(e.type) ?? []) s.next(e);
+        for (let k = 0; k < everything.length; k++) everything[k]!.next(e);
+        const routed = routes.get(e.type) ?? NONE;
+        for (let k = 0; k < routed.length; k++) routed[k]!.next(e);
       },
-      complete: () => new Set(all).forEach((s) => s.complete()),
-      error: (err: unknown) => new Set(all).forEach((s) => s.error(err)),
+      complete: () => inputs.forEach((s) => s.complete()),
+      error: (err: unknown) => inputs.forEach((s) => s.error(err)),
     }),
     ignoreElements(),
   );

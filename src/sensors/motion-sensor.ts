@@ -23,7 +23,9 @@ export const motionSensor: Sensor = (ctx) => {
     }
     scrollers.clear();
   });
-  const move = perFrame<{ x: number; y: number; t: number }>(win, (p) => ctx.emit({ type: 'move', page: page(), ...p }));
+  // One position object, overwritten on every move: the frame callback copies the latest.
+  const at = { x: 0, y: 0, t: 0 };
+  const move = perFrame<typeof at>(win, (p) => ctx.emit({ type: 'move', page: page(), x: p.x, y: p.y, t: p.t }));
   const stops = [
     listen(ctx, doc, 'scroll', 'motion-sensor', (e) => {
       const el = e.target === doc ? doc : eventTarget(e);
@@ -33,7 +35,12 @@ export const motionSensor: Sensor = (ctx) => {
       scrollers.add(el);
       scroll.push(true);
     }),
-    listen<PointerEvent>(ctx, doc, 'pointermove', 'motion-sensor', (e) => move.push({ x: Math.round(e.clientX), y: Math.round(e.clientY), t: ctx.now() })),
+    listen<PointerEvent>(ctx, doc, 'pointermove', 'motion-sensor', (e) => {
+      at.x = Math.round(e.clientX);
+      at.y = Math.round(e.clientY);
+      at.t = ctx.now();
+      move.push(at);
+    }),
     listen(ctx, doc, 'selectionchange', 'motion-sensor', () => ctx.emit({ type: 'selection', t: ctx.now(), page: page() })),
   ];
   return () => {

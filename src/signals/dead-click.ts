@@ -58,19 +58,31 @@ export function isResponse(e: ZcEvent): boolean {
   }
 }
 
-/** Advances the state by one event; pure, so it is unit-testable without rxjs. */
+const NO_CLICKS: readonly ClickEvent[] = [];
+const IDLE: DeadClickState = { pending: NO_CLICKS, dead: NO_CLICKS };
+
+/**
+ * Advances the state by one event; pure, so it is unit-testable without rxjs. An event that
+ * changes nothing returns the state it was given: this runs on most events, and garbage on
+ * every one of them shows up as collector pauses on the page (bench/storm.mjs).
+ */
 export function nextDeadClicks(s: DeadClickState, e: ZcEvent, o: DeadClickOptions): DeadClickState {
+  const candidate = e.type === 'click' && isDeadClickCandidate(e);
+  if (s.pending.length === 0 && !candidate) return s.dead.length === 0 ? s : IDLE;
   // The engine has no clock: any event past a click's deadline (a tick at the latest) proves
   // the deadline passed in silence. That check comes first, so a late response cannot save it.
-  const dead = s.pending.filter((c) => e.t > c.t + o.within);
-  let pending = dead.length === 0 ? s.pending : s.pending.filter((c) => e.t <= c.t + o.within);
+  // Pending clicks are in time order, so if the oldest is not dead, none is.
+  const anyDead = s.pending.length > 0 && e.t > s.pending[0]!.t + o.within;
+  const dead = anyDead ? s.pending.filter((c) => e.t > c.t + o.within) : NO_CLICKS;
+  let pending = anyDead ? s.pending.filter((c) => e.t <= c.t + o.within) : s.pending;
   // Inclusive at both ends: a response at the click's own time or exactly at its deadline counts.
-  if (isResponse(e)) pending = pending.filter((c) => c.t > e.t);
-  if (e.type === 'click' && isDeadClickCandidate(e)) pending = [...pending, e].slice(-MAX_PENDING);
-  return { pending, dead };
+  if (isResponse(e) && pending.some((c) => c.t <= e.t)) pending = pending.filter((c) => c.t > e.t);
+  if (candidate) pending = [...pending.slice(1 - MAX_PENDING), e];
+  return pending === s.pending && dead.length === 0 && s.dead.length === 0 ? s : { pending, dead };
 }
 
 /** The signal for a dead click, stamped at its deadline: the moment it became dead, not when that was noticed. */
+const NO_SIGNALS: readonly Signal[] = [];
 const toSignal = (c: ClickEvent, o: DeadClickOptions): Signal => ({
   type: 'signal',
   signal: 'dead-click',
@@ -93,6 +105,6 @@ export const deadClick = defineDetector<DeadClickOptions>({
   detect: (o) => (events) =>
     events.pipe(
       scan<ZcEvent, DeadClickState>((s, e) => nextDeadClicks(s, e, o), { pending: [], dead: [] }),
-      flatten((s) => s.dead.map((c) => toSignal(c, o))),
+      flatten((s) => (s.dead.length === 0 ? NO_SIGNALS : s.dead.map((c) => toSignal(c, o)))),
     ),
 });

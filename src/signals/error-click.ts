@@ -32,14 +32,17 @@ export function failureOf(e: ZcEvent, minStatus: number): Partial<SignalEvidence
   return e.status === 0 || e.status >= minStatus ? { method: e.method, path: e.path, status: e.status } : undefined;
 }
 
+/** The state minus the signal the last event made; the same state (no garbage) when it made none. */
+const quiet = (s: ErrorClickState): ErrorClickState => (s.signal ? { click: s.click, blamed: s.blamed } : s);
+
 /** Advances the state by one event; pure, so it is unit-testable without rxjs. */
 export function nextErrorClick(s: ErrorClickState, e: ZcEvent, o: ErrorClickOptions): ErrorClickState {
   // Only the most recent click is blamed: it is the likeliest cause and it is where help belongs.
-  if (e.type === 'click') return isErrorClickCandidate(e) ? { click: e, blamed: false } : { click: s.click, blamed: s.blamed };
+  if (e.type === 'click') return isErrorClickCandidate(e) ? { click: e, blamed: false } : quiet(s);
   const c = s.click;
   const failure = c === undefined || s.blamed ? undefined : failureOf(e, o.minStatus);
   // Inclusive: an error exactly `within` after the click is still blamed on it.
-  if (c === undefined || failure === undefined || e.t < c.t || e.t > c.t + o.within) return { click: c, blamed: s.blamed };
+  if (c === undefined || failure === undefined || e.t < c.t || e.t > c.t + o.within) return quiet(s);
   return {
     click: c,
     blamed: true,

@@ -12,7 +12,8 @@ export const flatten =
     new Observable<R>((subscriber) =>
       source.subscribe({
         next(value) {
-          for (const item of f(value)) subscriber.next(item);
+          const items = f(value);
+          for (let i = 0; i < items.length; i++) subscriber.next(items[i]!);
         },
         error: (e: unknown) => subscriber.error(e),
         complete: () => subscriber.complete(),

@@ -45,7 +45,9 @@ const historyOf = (map: Map<string, History>, max: number, key: string, t: numbe
   remember(map, max, key, map.get(key) ?? { times: [], attempt: -1, prev: -1, last: t, edited: false });
 
 /** The detector's state for one subscription: a function from each event to the signals it completes. */
-function tracker(o: FormErrorLoopOptions): (e: ZcEvent) => Signal[] {
+const NO_SIGNALS: readonly Signal[] = [];
+
+function tracker(o: FormErrorLoopOptions): (e: ZcEvent) => readonly Signal[] {
   let page: string | undefined;
   let typing = false;
   let acted = true; // the user clicked, typed, moved focus or submitted since the last rejection
@@ -82,7 +84,8 @@ function tracker(o: FormErrorLoopOptions): (e: ZcEvent) => Signal[] {
     // A new attempt needs a pause and something the user did: errors an app renders late, after
     // the 4xx that caused them, still belong to the submit that failed.
     if (lastRejection === -Infinity && acted) attempt += 1;
-    [lastRejection, acted] = [t, false];
+    lastRejection = t;
+    acted = false;
     if (form !== undefined) {
       const h = historyOf(forms, MAX_FORMS, form, t);
       if (h.attempt !== attempt) Object.assign(h, { times: [...recent(h.times, t), t], prev: h.attempt, attempt });
@@ -104,17 +107,24 @@ function tracker(o: FormErrorLoopOptions): (e: ZcEvent) => Signal[] {
   return (e) => {
     if (e.page !== page) {
       // Another page has other forms; a pending attempt is dropped, help for it would land on the wrong page.
-      [page, submit, typing, lastRejection] = [e.page, undefined, false, -Infinity];
+      page = e.page;
+      submit = undefined;
+      typing = false;
+      lastRejection = -Infinity;
       [fields, forms, requests, explained].forEach((m) => m.clear());
     }
-    const out = lastRejection !== -Infinity && e.t - lastRejection >= o.attemptGap ? close(e.t, e.page) : [];
-    if (e.type === 'input' || e.type === 'click' || e.type === 'focus' || e.type === 'submit') [typing, acted] = [e.type === 'input', true];
+    // Most events complete nothing: they share one empty result instead of allocating their own.
+    let out: readonly Signal[] = lastRejection !== -Infinity && e.t - lastRejection >= o.attemptGap ? close(e.t, e.page) : NO_SIGNALS;
+    if (e.type === 'input' || e.type === 'click' || e.type === 'focus' || e.type === 'submit') {
+      typing = e.type === 'input';
+      acted = true;
+    }
     const edited = e.type === 'input' ? fields.get(e.target.fp) : undefined;
     if (edited) edited.edited = true;
     if (e.type === 'submit') submit = { seq: (submit?.seq ?? 0) + 1, form: e.form, t: e.t, rejected: false };
     // While the user is typing (no click, focus move or submit since the last input), a
     // rejection is live validation reacting to keystrokes, not an attempt that failed.
-    if (e.type === 'invalid' && !typing) out.push(...reject(e.t, e.page, e.form, e.target));
+    if (e.type === 'invalid' && !typing) out = [...out, ...reject(e.t, e.page, e.form, e.target)];
     if (e.type !== 'net' || !submit) return out;
     if (e.phase === 'start') {
       // Only a request started after the submit can be its answer; a poll already in flight cannot.
@@ -127,7 +137,7 @@ function tracker(o: FormErrorLoopOptions): (e: ZcEvent) => Signal[] {
     // One server rejection per submit: a second 4xx from the same submit is the same attempt.
     if (seq === submit.seq && !submit.rejected && status >= 400 && status < 500 && e.t - submit.t <= o.submitWithin) {
       submit.rejected = true;
-      out.push(...reject(e.t, e.page, submit.form));
+      out = [...out, ...reject(e.t, e.page, submit.form)];
     }
     return out;
   };

@@ -71,20 +71,20 @@ function step(s: State, e: ZcEvent, o: HesitationOptions): State {
   let dwell = visit ? start(e.t) : s.dwell;
   let field = visit ? undefined : s.field;
   if (PROGRESS.has(e.type) && dwell !== 'done') dwell = start(e.t);
-  const out: Signal[] = [];
+  let out: Signal[] | undefined;
   switch (e.type) {
     case 'tick':
       if (dwell !== undefined && dwell !== 'done') {
         dwell = advance(dwell, e.t);
         if (dwell.idle >= o.dwell) {
-          out.push(signal(e.page, dwell, o.dwell, 'dwell'));
+          (out ??= []).push(signal(e.page, dwell, o.dwell, 'dwell'));
           dwell = 'done';
         }
       }
       if (field !== undefined && field.clock !== 'done') {
         const clock = advance(field.clock, e.t);
         const fired = clock.idle >= o.field;
-        if (fired) out.push(signal(e.page, clock, o.field, 'field', field.target));
+        if (fired) (out ??= []).push(signal(e.page, clock, o.field, 'field', field.target));
         field = { target: field.target, clock: fired ? 'done' : clock };
       }
       break;
@@ -101,8 +101,10 @@ function step(s: State, e: ZcEvent, o: HesitationOptions): State {
       field = undefined;
       break;
   }
-  out.sort((a, b) => a.t - b.t);
-  return { page: e.page, dwell, field, out: out.length ? out : NONE };
+  // Most events change nothing here (a pointer move, a scroll): same state, no garbage.
+  if (!out && s.out === NONE && e.page === s.page && dwell === s.dwell && field === s.field) return s;
+  out?.sort((a, b) => a.t - b.t);
+  return { page: e.page, dwell, field, out: out ?? NONE };
 }
 
 /**

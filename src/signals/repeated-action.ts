@@ -56,7 +56,8 @@ export function nextRepeatedAction(s: RepeatedActionState, e: ZcEvent, o: Repeat
   // the newest one takes the blame, so a double click counts once.
   if (e.type === 'click') return { awaiting: (e.target.traits ?? []).includes('text-entry') ? awaiting : e, streaks };
   const r = awaiting === undefined || e.t < awaiting.t ? undefined : resultOf(e);
-  if (awaiting === undefined || r === undefined) return { awaiting, streaks };
+  // Nothing changed: the same state, so the common event makes no garbage.
+  if (awaiting === undefined || r === undefined) return awaiting === s.awaiting && streaks === s.streaks && !s.signal ? s : { awaiting, streaks };
   const a = awaiting;
   const prev = streaks.find((k) => k.fp === a.target.fp);
   const rest = streaks.filter((k) => k.fp !== a.target.fp);

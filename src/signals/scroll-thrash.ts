@@ -39,11 +39,18 @@ interface State {
   readonly fire?: Signal;
 }
 
-/** Advances the state by one event; pure. */
+const START: State = { tracks: [] };
+const NO_TIMES: readonly number[] = [];
+const calm = (k: Track): boolean => k.times.length === 0 && !k.fired;
+
+/** Advances the state by one event; pure. A click that changes nothing returns the same state. */
 function step(s: State, e: Relevant, o: ScrollThrashOptions): State {
   // A click means the user found something; a new page is a new layout.
-  if (e.type === 'nav') return { tracks: [] };
-  if (e.type === 'click') return { tracks: s.tracks.map((k) => ({ ...k, times: [], fired: false })) };
+  if (e.type === 'nav') return START;
+  if (e.type === 'click') {
+    if (s.tracks.every(calm)) return s.fire ? { tracks: s.tracks } : s;
+    return { tracks: s.tracks.map((k) => (calm(k) ? k : { ...k, times: NO_TIMES, fired: false })) };
+  }
   const old = s.tracks.find((k) => k.scroller === e.scroller);
   const from = e.y - e.dy;
   const base: Track = old ?? { scroller: e.scroller, anchor: from, ext: from, dir: 0, times: [], fired: false };
@@ -81,7 +88,7 @@ export const scrollThrash = defineDetector<ScrollThrashOptions>({
   detect: (o) => (events) =>
     events.pipe(
       filter((e: ZcEvent): e is Relevant => e.type === 'scroll' || e.type === 'click' || e.type === 'nav'),
-      scan<Relevant, State>((s, e) => step(s, e, o), { tracks: [] }),
+      scan<Relevant, State>((s, e) => step(s, e, o), START),
       map((s) => s.fire),
       filter((s): s is Signal => s !== undefined),
     ),

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import type { ZcEvent } from '../../src/engine/types.js';
-import { deadClick, DEAD_CLICK_DEFAULTS, isDeadClickCandidate, isResponse } from '../../src/signals/dead-click.js';
+import { deadClick, DEAD_CLICK_DEFAULTS, isDeadClickCandidate, isResponse, nextDeadClicks } from '../../src/signals/dead-click.js';
 import { replay } from '../engine/recorded.js';
 import * as b from './builders-clicks.js';
 
@@ -125,5 +125,19 @@ describe('dead-click detector (event time)', () => {
         expect(shifted.map((s) => b.unshift(s, dt))).to.deep.equal(a);
       }),
     );
+  });
+});
+
+describe('dead-click state (no garbage on quiet events)', () => {
+  it('returns the very same state for an event that changes nothing, and a new one when it does', () => {
+    const o = DEAD_CLICK_DEFAULTS;
+    const idle = { pending: [], dead: [] };
+    expect(nextDeadClicks(idle, b.move(10), o)).to.equal(idle);
+    const waiting = nextDeadClicks(idle, b.click(100), o);
+    expect(waiting.pending).to.have.length(1);
+    expect(nextDeadClicks(waiting, b.tick(200), o), 'a tick before the deadline').to.equal(waiting);
+    expect(nextDeadClicks(waiting, b.move(300), o), 'a pointer move is no response').to.equal(waiting);
+    expect(nextDeadClicks(waiting, b.mutation(300), o).pending, 'a response clears it').to.deep.equal([]);
+    expect(nextDeadClicks(waiting, b.tick(100 + o.within + 1), o).dead).to.have.length(1);
   });
 });

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import type { ZcEvent } from '../../src/engine/types.js';
-import { errorClick, ERROR_CLICK_DEFAULTS, failureOf, isErrorClickCandidate } from '../../src/signals/error-click.js';
+import { errorClick, ERROR_CLICK_DEFAULTS, failureOf, isErrorClickCandidate, nextErrorClick } from '../../src/signals/error-click.js';
 import { replay } from '../engine/recorded.js';
 import * as b from './builders-clicks.js';
 
@@ -104,5 +104,17 @@ describe('error-click detector (event time)', () => {
   it('does not blame a click for a request the page cancelled itself', async () => {
     expect(await replay([b.click(0), b.netStart(10), { ...b.netEnd(900, 0), aborted: true }], ec())).to.deep.equal([]);
     expect(await replay([b.click(0), b.netStart(10), b.netEnd(900, 0)], ec())).to.have.length(1);
+  });
+});
+
+describe('error-click state (no garbage on quiet events)', () => {
+  it('keeps the same state through events that are no failure, and drops a signal once reported', () => {
+    const o = ERROR_CLICK_DEFAULTS;
+    const clicked = nextErrorClick({ blamed: false }, b.click(0), o);
+    expect(nextErrorClick(clicked, b.move(10), o)).to.equal(clicked);
+    expect(nextErrorClick(clicked, b.netEnd(20, 200), o)).to.equal(clicked);
+    const failed = nextErrorClick(clicked, b.netEnd(30, 500), o);
+    expect(failed.signal?.signal).to.equal('error-click');
+    expect(nextErrorClick(failed, b.move(40), o)).to.deep.equal({ click: failed.click, blamed: true });
   });
 });

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import type { ZcEvent } from '../../src/engine/types.js';
-import { repeatedAction, REPEATED_ACTION_DEFAULTS, resultOf } from '../../src/signals/repeated-action.js';
+import { nextRepeatedAction, repeatedAction, REPEATED_ACTION_DEFAULTS, resultOf } from '../../src/signals/repeated-action.js';
 import { replay } from '../engine/recorded.js';
 import * as b from './builders-clicks.js';
 
@@ -115,5 +115,15 @@ describe('repeated-action detector (event time)', () => {
         expect(shifted.map((s) => b.unshift(s, dt))).to.deep.equal(a);
       }),
     );
+  });
+});
+
+describe('repeated-action state (no garbage on quiet events)', () => {
+  it('keeps the same state through events that are no result of the awaited click', () => {
+    const o = REPEATED_ACTION_DEFAULTS;
+    const clicked = nextRepeatedAction({ streaks: [] }, b.click(0), o);
+    expect(nextRepeatedAction(clicked, b.move(10), o)).to.equal(clicked);
+    expect(nextRepeatedAction(clicked, b.netEnd(20, 200), o)).to.equal(clicked);
+    expect(nextRepeatedAction(clicked, b.tick(o.resultWithin + 1), o)).to.not.equal(clicked);
   });
 });
