@@ -1,10 +1,10 @@
-import { Subject } from 'rxjs';
 import { createGuard } from './core/guard.js';
 import { uid } from './core/uid.js';
 import { warnOnce } from './core/warn.js';
 import { compilePack } from './engine/compile-pack.js';
 import { initialState, type Decision, type Suppressed } from './engine/decide.js';
 import { pipeline } from './engine/pipeline.js';
+import { pushSource } from './engine/push-source.js';
 import type { OutcomeEvent, OutcomeKind, Signal, ZcEvent } from './engine/types.js';
 import type { ChunkLoader } from './mount/component-chunk.js';
 import type { UiLocale } from './mount/locale.js';
@@ -53,6 +53,11 @@ export interface Runtime {
   readonly pack: string;
 }
 
+/** How long an event may wait for the engine, ms: help is for friction that lasted seconds, and batching keeps the engine off the page's input handling. */
+export const ENGINE_DELAY = 50;
+/** The longest the engine runs before it yields to the page, ms. */
+const ENGINE_SLICE = 8;
+
 /** Every sensor, in the order they start; navigation first so the load is the first event. */
 export const SENSORS: readonly Sensor[] = [navigationSensor, clickSensor, tickSensor, mutationSensor, formSensor, motionSensor, errorSensor, networkSensor];
 
@@ -72,7 +77,7 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
   const { win } = env;
   const currentPage = (w: Window): string => pageOf(w, config.allowParams);
   const compiled = compilePack(pack);
-  const events = new Subject<ZcEvent>();
+  const events = pushSource<ZcEvent>();
   const stops: Array<() => void> = [];
   const transport = config.endpoint
     ? createTransport({ endpoint: config.endpoint, fetch: win.fetch.bind(win), now: env.now, after: env.after })
@@ -88,11 +93,50 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
     void stop();
   });
 
+  /**
+   * Sensors only stamp and queue; the detectors and the engine run later, in a task of their
+   * own, over everything queued (ENGINE_DELAY). A listener's cost is then a few field reads
+   * and a push (bench/storm.mjs), the page's input handling never waits for the engine, and a
+   * burst of input is one batch. Every event carries its own time, so running later changes no
+   * signal. Everything goes through this one queue, in order.
+   */
+  const queue: ZcEvent[] = [];
+  let fed = 0;
+  let scheduled = false;
+  let cancel = (): void => undefined;
+  const runEngine = (budget: number): void => {
+    if (scheduled) cancel();
+    scheduled = false;
+    const start = env.now();
+    // Events the engine queues while running (outcomes) are fed in the same pass, in order.
+    while (fed < queue.length) {
+      events.next(queue[fed++]!);
+      if ((fed & 63) === 0 && env.now() - start >= budget) return schedule(0);
+    }
+    queue.length = fed = 0;
+  };
+  /** A batch, yielding to the page after ENGINE_SLICE ms. */
+  const drain = guard.wrap('engine', () => runEngine(ENGINE_SLICE));
+  /** Everything queued, now (the page is going away, or shutdown). */
+  const drainAll = guard.wrap('engine', () => runEngine(Infinity));
+  function schedule(ms: number): void {
+    if (scheduled) return;
+    scheduled = true;
+    cancel = env.after(ms, () => {
+      scheduled = false;
+      drain();
+    });
+  }
+  const feed = (e: ZcEvent): void => {
+    queue.push(e);
+    schedule(ENGINE_DELAY);
+  };
+
   const emitOutcome = (rule: string, outcome: OutcomeKind): void => {
     const e: OutcomeEvent = { type: 'outcome', t: env.now(), page: currentPage(win), outcome, rule };
     record({ kind: 'outcome', t: e.t, page: e.page, rule, outcome });
     env.notify('outcome', e);
-    events.next(e);
+    feed(e);
   };
 
   const mounter = createMounter({
@@ -113,8 +157,13 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
 
   // Sensors replay this tab's earlier navigations (nav-history.ts) so detectors can span page
   // loads; the pipeline ignores what that history alone adds up to (signals dated before now).
-  const sub = events.pipe(pipeline(compiled, initialState, env.now())).subscribe(
-    guard.wrap('engine', (out) => {
+  const sub = events.stream.pipe(pipeline(compiled, initialState, env.now())).subscribe({
+    // rxjs hands an operator's throw to `error`, never to the caller of next(): without this it
+    // would rethrow it into the host page from a timer.
+    error: guard.wrap('engine', (error: unknown) => {
+      throw error;
+    }),
+    next: guard.wrap('engine', (out) => {
       if (out.type === 'signal') {
         record({ kind: 'signal', t: out.t, page: out.page, signal: out.signal, evidence: out.evidence, ...(out.target ? { target: out.target.fp } : {}) });
         env.notify('signal', out);
@@ -124,16 +173,16 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
         mounter.mount(out);
       } else env.notify('suppressed', out);
     }),
-  );
+  });
   stops.push(() => sub.unsubscribe());
   // Help is about the page it appeared on; a route change takes it down.
-  const navSub = events.subscribe(guard.wrap('mount', (e) => e.type === 'nav' && e.kind !== 'load' && mounter.closeAll()));
+  const navSub = events.stream.subscribe(guard.wrap('mount', (e) => e.type === 'nav' && e.kind !== 'load' && mounter.closeAll()));
   stops.push(() => navSub.unsubscribe());
 
   const ctx: SensorContext = {
     win,
     now: env.now,
-    emit: (e) => events.next(e),
+    emit: feed,
     guard,
     selectors: () => compiled.selectors,
     every: env.every,
@@ -142,8 +191,12 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
   };
   for (const sensor of SENSORS) stops.push(sensor(ctx));
 
-  const onExit = guard.wrap('transport', () => transport?.flushOnExit());
-  const onHidden = guard.wrap('transport', () => win.document.visibilityState === 'hidden' && transport?.flushOnExit());
+  // Leaving: what is still queued is decided on now, so its signals make the last batch.
+  const onExit = guard.wrap('transport', () => {
+    drainAll();
+    transport?.flushOnExit();
+  });
+  const onHidden = guard.wrap('transport', () => win.document.visibilityState === 'hidden' && onExit());
   win.addEventListener('pagehide', onExit);
   win.document.addEventListener('visibilitychange', onHidden);
   stops.push(() => {
@@ -158,6 +211,7 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
   }
 
   async function teardown(): Promise<void> {
+    drainAll();
     for (const s of stops.splice(0)) {
       try {
         s();
@@ -174,7 +228,7 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
   }
 
   return {
-    track: guard.wrap('track', (name: string, t?: number) => events.next({ type: 'track', name, t: t ?? env.now(), page: currentPage(win) })),
+    track: guard.wrap('track', (name: string, t?: number) => feed({ type: 'track', name, t: t ?? env.now(), page: currentPage(win) })),
     stop,
     pack: compiled.ref,
   };

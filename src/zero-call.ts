@@ -155,3 +155,4 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
     version: SDK_VERSION,
   };
 }
+

@@ -80,7 +80,11 @@ describe('public API (npm entry)', () => {
       load: () => Promise.resolve(broken),
       now: () => 1000,
       every: () => () => undefined,
-      after: () => () => undefined,
+      // Timers fire at once: the engine runs inside each click's listener.
+      after: (_ms, fn) => {
+        fn();
+        return () => undefined;
+      },
       notify: (type) => notes.push(type),
     });
     const pay = document.querySelector('#pay')!;

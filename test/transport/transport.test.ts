@@ -3,28 +3,7 @@ import { http, HttpResponse } from 'msw';
 import type { Batch, TelemetryRecord } from '../../src/transport/record.js';
 import { createTransport } from '../../src/transport/transport.js';
 import { captureRequests, startMsw } from '../support/msw.js';
-
-/** One-shot timers on virtual time. */
-function virtualTimers() {
-  let now = 0;
-  const timers: Array<{ due: number; fn: () => void }> = [];
-  return {
-    now: () => now,
-    after: (ms: number, fn: () => void) => {
-      const t = { due: now + ms, fn };
-      timers.push(t);
-      return () => void timers.splice(timers.indexOf(t) >>> 0, 1);
-    },
-    advance(ms: number) {
-      now += ms;
-      for (const t of timers.filter((x) => x.due <= now)) {
-        timers.splice(timers.indexOf(t), 1);
-        t.fn();
-      }
-    },
-    pending: () => timers.map((t) => t.due - now),
-  };
-}
+import { virtualTimers } from '../support/virtual-timers.js';
 
 const rec = (i: number): TelemetryRecord => ({ id: `r${i}`, t: i, kind: 'outcome', sid: 's', rule: 'r', outcome: 'shown' });
 const ids = (bodies: Batch[]) => bodies.flatMap((b) => b.events.map((e) => e.id));
