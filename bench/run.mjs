@@ -86,14 +86,19 @@ async function stormBench(browser, base) {
   for (const [sdk, f] of Object.entries(r)) {
     print({ bench: 'storm', metric: `median_us_per_event:${sdk}`, value: us(f.median) });
     print({ bench: 'storm', metric: `p99_us_per_event:${sdk}`, value: us(f.p99) });
+    for (const [kind, v] of Object.entries(f.p99By)) print({ bench: 'storm', metric: `p99_us_per_event:${sdk}:${kind}`, value: us(v) });
+    // The handlers' time plus everything deferred from them (timers, frames, idle callbacks), per event.
+    print({ bench: 'storm', metric: `total_us_per_event:${sdk}`, value: us(f.totalUs) });
+    print({ bench: 'storm', metric: `deferred_us_per_event:${sdk}`, value: us(f.deferredUs) });
     print({ bench: 'storm', metric: `long_tasks:${sdk}`, value: f.longTasks });
   }
   // What each SDK adds on top of the page's own event dispatch.
   const over = (sdk, k) => Math.max(0.01, r[sdk][k] - r.none[k]);
-  for (const k of ['median', 'p99']) {
-    print({ bench: 'storm', metric: `${k}_overhead_us:zerocall`, value: us(over('zerocall', k)) });
+  for (const k of ['median', 'p99', 'totalUs']) {
+    const name = k === 'totalUs' ? 'total' : k;
+    print({ bench: 'storm', metric: `${name}_overhead_us:zerocall`, value: us(over('zerocall', k)) });
     for (const other of ['posthog', 'mixpanel']) {
-      print({ bench: 'storm', metric: `${k}_overhead_ratio:zerocall/${other}`, value: +(over('zerocall', k) / over(other, k)).toFixed(3) });
+      print({ bench: 'storm', metric: `${name}_overhead_ratio:zerocall/${other}`, value: +(over('zerocall', k) / over(other, k)).toFixed(3) });
     }
   }
   print({ bench: 'storm', metric: 'timer_isolated', value: r.zerocall.isolated ? 1 : 0 });

@@ -1,8 +1,10 @@
 // The event storm: 10,000 clicks, pointer moves, scrolls and inputs dispatched into a page
 // that runs one SDK, timing the synchronous cost per event: the median from batches of 10
-// (timer resolution is 5 µs on a cross-origin-isolated page), the p99 from single events. The same storm runs with no SDK, with Zero Call,
-// and with posthog-js and mixpanel-browser autocapture, so the figures compare like with like.
-// Their network is answered locally by bench/run.mjs; nothing leaves the machine.
+// (timer resolution is 5 µs on a cross-origin-isolated page), the p99 from single events, also
+// per kind of event. Work an SDK defers out of its handlers (timers, frames, idle callbacks)
+// is timed too and added into a total cost per event. The same storm runs with no SDK, with
+// Zero Call, and with posthog-js and mixpanel-browser autocapture, so the figures compare like
+// with like. Their network is answered locally by bench/run.mjs; nothing leaves the machine.
 
 /** What each variant loads into bench/storm.html before the storm. */
 const VARIANTS = {
@@ -33,6 +35,23 @@ const VARIANTS = {
   },
 };
 
+/**
+ * Runs in the page before any SDK: times every timer, interval, animation-frame and idle
+ * callback, so work an SDK defers out of the event handler (Zero Call batches its engine into
+ * a timer) is counted in `deferredUs` instead of disappearing from the figures.
+ */
+function instrument() {
+  window.__deferredUs = 0;
+  const timed = (fn) => (typeof fn !== 'function' ? fn : function (...args) {
+    const t = performance.now();
+    try { return fn.apply(this, args); } finally { window.__deferredUs += (performance.now() - t) * 1000; }
+  });
+  for (const name of ['setTimeout', 'setInterval', 'requestAnimationFrame', 'requestIdleCallback']) {
+    const original = window[name];
+    if (original) window[name] = function (fn, ...rest) { return original.call(this, timed(fn), ...rest); };
+  }
+}
+
 /** Runs in the page: the storm itself. Deterministic, so every variant gets the same events. */
 function storm({ n, batch }) {
   let seed = 42;
@@ -40,21 +59,25 @@ function storm({ n, batch }) {
   const clickable = [...document.querySelectorAll('button, a, .hint, span, li')];
   const inputs = [...document.querySelectorAll('input, textarea')];
   const list = document.getElementById('list');
+  // Each event: what kind it is (links apart: following one is the browser's own heavy work) and how to fire it.
   const make = () => {
     const r = rnd();
     if (r < 0.15) {
       const el = clickable[Math.floor(rnd() * clickable.length)];
-      return () => el.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, button: 0, clientX: 100 + rnd() * 400, clientY: 100 + rnd() * 300, detail: 1 }));
+      const x = 100 + rnd() * 400, y = 100 + rnd() * 300;
+      return [el.localName === 'a' ? 'link' : 'click', () => el.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, button: 0, clientX: x, clientY: y, detail: 1 }))];
     }
     if (r < 0.55) {
       const x = rnd() * 800, y = rnd() * 600;
-      return () => document.body.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true, clientX: x, clientY: y }));
+      return ['move', () => document.body.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true, clientX: x, clientY: y }))];
     }
-    if (r < 0.8) return () => list.dispatchEvent(new Event('scroll'));
+    if (r < 0.8) return ['scroll', () => list.dispatchEvent(new Event('scroll'))];
     const el = inputs[Math.floor(rnd() * inputs.length)];
-    return () => el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: 'x' }));
+    return ['input', () => el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: 'x' }))];
   };
-  const events = Array.from({ length: n }, make);
+  const storm = Array.from({ length: n }, make);
+  const kinds = storm.map(([kind]) => kind);
+  const events = storm.map(([, fire]) => fire);
   const perEvent = [];
   // Single events too: at 5 µs resolution they cannot give a median, but they give an honest p99.
   const single = [];
@@ -67,6 +90,7 @@ function storm({ n, batch }) {
   const nextTask = () => new Promise((r) => { channel.port1.onmessage = r; channel.port2.postMessage(0); });
   return (async () => {
     const start = performance.now();
+    const deferredBefore = window.__deferredUs;
     for (let i = 0; i < n; i += 100) {
       for (let b = i; b < i + 100; b += batch) {
         const t0 = performance.now();
@@ -79,14 +103,24 @@ function storm({ n, batch }) {
       }
       await nextTask();
     }
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const totalMs = performance.now() - start;
+    // Work deferred from the storm still runs after it: a batch timer, the next frames.
+    await new Promise((r) => setTimeout(r, 250));
     observer.disconnect();
+    const deferredUs = window.__deferredUs - deferredBefore;
+    const syncUs = perEvent.reduce((a, b) => a + b, 0) * batch;
+    const p99 = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length * 0.99)];
+    const p99By = {};
+    for (const kind of new Set(kinds)) p99By[kind] = p99(single.filter((_, i) => kinds[i] === kind));
     perEvent.sort((a, b) => a - b);
-    single.sort((a, b) => a - b);
     return {
       median: perEvent[Math.floor(perEvent.length / 2)],
-      p99: single[Math.floor(single.length * 0.99)],
-      totalMs: performance.now() - start,
+      p99: p99(single),
+      p99By,
+      // Everything the page spent per event: the handlers' time plus the work deferred from them.
+      totalUs: (syncUs + deferredUs) / n,
+      deferredUs: deferredUs / n,
+      totalMs,
       longTasks: longTasks.length,
       isolated: crossOriginIsolated,
     };
@@ -94,12 +128,14 @@ function storm({ n, batch }) {
 }
 
 /** Runs the storm once per variant in fresh pages and returns the figures. */
-export async function runStorm(browser, base, { n = 10_000, batch = 10, rounds = 5 } = {}) {
+export async function runStorm(browser, base, { n = 10_000, batch = 10, rounds = 5, only = [] } = {}) {
   const results = {};
   for (const [name, load] of Object.entries(VARIANTS)) {
+    if (only.length && !only.includes(name)) continue;
     const runs = [];
     for (let r = 0; r < rounds; r++) {
       const page = await browser.newPage();
+      await page.addInitScript(instrument);
       await page.goto(`${base}/bench/storm.html?sdk=${name}`);
       await load(page);
       // Let the SDK settle (lazy chunks, first flushes) before timing.
@@ -108,7 +144,8 @@ export async function runStorm(browser, base, { n = 10_000, batch = 10, rounds =
       await page.close();
     }
     const pick = (k) => runs.map((x) => x[k]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
-    results[name] = { median: pick('median'), p99: pick('p99'), totalMs: pick('totalMs'), longTasks: Math.max(...runs.map((x) => x.longTasks)), isolated: runs[0].isolated };
+    const p99By = Object.fromEntries(Object.keys(runs[0].p99By).map((kind) => [kind, runs.map((x) => x.p99By[kind]).sort((a, b) => a - b)[Math.floor(runs.length / 2)]]));
+    results[name] = { median: pick('median'), p99: pick('p99'), p99By, totalUs: pick('totalUs'), deferredUs: pick('deferredUs'), totalMs: pick('totalMs'), longTasks: Math.max(...runs.map((x) => x.longTasks)), isolated: runs[0].isolated };
   }
   return results;
 }
