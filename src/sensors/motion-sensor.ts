@@ -3,7 +3,7 @@ import { eventTarget } from './fingerprint.js';
 import { currentPage, listen, perFrame, type Sensor } from './sensor.js';
 
 /**
- * Emits scrolls (per scroller) and pointer positions, each sampled at most once per
+ * Emits scrolls (per scroller) and mouse or pen positions, each sampled at most once per
  * animation frame, and text-selection changes. Scroll position is read only in the frame
  * callback, so we never force a layout inside the page's own scroll handling.
  */
@@ -36,6 +36,8 @@ export const motionSensor: Sensor = (ctx) => {
       scroll.push(true);
     }),
     listen<PointerEvent>(ctx, doc, 'pointermove', 'motion-sensor', (e) => {
+      // A finger dragging is scrolling or swiping, not a cursor hunting for something.
+      if (e.pointerType === 'touch') return;
       at.x = Math.round(e.clientX);
       at.y = Math.round(e.clientY);
       at.t = ctx.now();

@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { ZcEvent } from '../../src/engine/types.js';
 import { formSensor } from '../../src/sensors/form-sensor.js';
@@ -79,6 +79,19 @@ describe('activity sensors (real DOM)', () => {
     expect(scrolls.map((e) => (e.type === 'scroll' ? [e.scroller, e.y, Math.sign(e.dy)] : []))).to.deep.equal([['div#box', 300, 1], ['div#box', 100, -1]]);
     const last = v.events.filter((e) => e.type === 'move').at(-1)!;
     expect(last.type === 'move' && [last.x, last.y]).to.deep.equal([60, 40]);
+  });
+
+  it('motion: a finger dragging is not a cursor (touch pointer moves are not sampled)', async () => {
+    const v = virtualContext();
+    const stop = motionSensor(v.ctx);
+    document.body.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, pointerType: 'touch', clientX: 5, clientY: 5 }));
+    await nextFrame();
+    expect(v.events.filter((e) => e.type === 'move')).to.be.empty;
+    document.body.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, pointerType: 'pen', clientX: 7, clientY: 9 }));
+    await waitUntil(() => v.events.some((e) => e.type === 'move'));
+    stop();
+    const moves = v.events.flatMap((e) => (e.type === 'move' ? [[e.x, e.y]] : []));
+    expect(moves).to.deep.equal([[7, 9]]);
   });
 
   it('navigation: replays this tab\'s recent navigations first, so reload loops and u-turns span page loads', () => {
