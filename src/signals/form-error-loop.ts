@@ -114,7 +114,9 @@ function tracker(o: FormErrorLoopOptions): (e: ZcEvent) => readonly Signal[] {
       [fields, forms, requests, explained].forEach((m) => m.clear());
     }
     // Most events complete nothing: they share one empty result instead of allocating their own.
-    let out: readonly Signal[] = lastRejection !== -Infinity && e.t - lastRejection >= o.attemptGap ? close(e.t, e.page) : NO_SIGNALS;
+    // An attempt ends `attemptGap` after its last rejection: its verdict is stamped then, not at
+    // the later event that revealed it (as dead clicks are stamped at their deadline).
+    let out: readonly Signal[] = lastRejection !== -Infinity && e.t - lastRejection >= o.attemptGap ? close(lastRejection + o.attemptGap, e.page) : NO_SIGNALS;
     if (e.type === 'input' || e.type === 'click' || e.type === 'focus' || e.type === 'submit') {
       typing = e.type === 'input';
       acted = true;

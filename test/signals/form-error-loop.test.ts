@@ -39,9 +39,9 @@ describe('form-error-loop detector (event time)', () => {
   it('fires for the form, without a target, when the user resubmits without fixing anything, once the attempt is over', async () => {
     const events = [...attempt(0, EMAIL, NAME), ...attempt(10_000, EMAIL, NAME), ...attempt(20_000, EMAIL, NAME)];
     expect(await replay(events, fel())).to.be.empty; // the third attempt may still be rejecting fields
-    const signals = await replay([...events, tick(20_400), tick(20_501)], fel());
+    const signals = await replay([...events, tick(20_400), tick(21_400)], fel());
     expect(signals).to.have.length(1);
-    expect(signals[0]).to.deep.include({ t: 20_501, page: '/checkout' });
+    expect(signals[0], 'stamped when the attempt ended (last rejection + attemptGap), not at the tick').to.deep.include({ t: 20_501, page: '/checkout' });
     expect(signals[0]).to.not.have.property('target');
     expect(signals[0]!.evidence).to.deep.equal({ count: 3, first: 1, last: 20_001, form: FORM });
   });
