@@ -155,4 +155,3 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
     version: SDK_VERSION,
   };
 }
-

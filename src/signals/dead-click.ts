@@ -71,8 +71,7 @@ export function nextDeadClicks(s: DeadClickState, e: ZcEvent, o: DeadClickOption
   if (s.pending.length === 0 && !candidate) return s.dead.length === 0 ? s : IDLE;
   // The engine has no clock: any event past a click's deadline (a tick at the latest) proves
   // the deadline passed in silence. That check comes first, so a late response cannot save it.
-  // Pending clicks are in time order, so if the oldest is not dead, none is.
-  const anyDead = s.pending.length > 0 && e.t > s.pending[0]!.t + o.within;
+  const anyDead = s.pending.some((c) => e.t > c.t + o.within);
   const dead = anyDead ? s.pending.filter((c) => e.t > c.t + o.within) : NO_CLICKS;
   let pending = anyDead ? s.pending.filter((c) => e.t <= c.t + o.within) : s.pending;
   // Inclusive at both ends: a response at the click's own time or exactly at its deadline counts.
@@ -81,8 +80,9 @@ export function nextDeadClicks(s: DeadClickState, e: ZcEvent, o: DeadClickOption
   return pending === s.pending && dead.length === 0 && s.dead.length === 0 ? s : { pending, dead };
 }
 
-/** The signal for a dead click, stamped at its deadline: the moment it became dead, not when that was noticed. */
 const NO_SIGNALS: readonly Signal[] = [];
+
+/** The signal for a dead click, stamped at its deadline: the moment it became dead, not when that was noticed. */
 const toSignal = (c: ClickEvent, o: DeadClickOptions): Signal => ({
   type: 'signal',
   signal: 'dead-click',
