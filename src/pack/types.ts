@@ -65,4 +65,15 @@ export interface RulePack {
   readonly budget?: { readonly perSession?: number; readonly minGap?: string };
   readonly signals?: SignalOverrides;
   readonly rules: readonly Rule[];
+  /** Written by `zerocall sign` (src/pack/signature.ts): a signature over the rest of the pack. */
+  readonly signature?: PackSignature;
+}
+
+/** A pack's signature: over the pack without this property, canonical JSON (RFC 8785). */
+export interface PackSignature {
+  readonly alg: 'ES256' | 'Ed25519';
+  /** Which key signed it, for rotation. */
+  readonly kid?: string;
+  /** base64url, no padding. */
+  readonly value: string;
 }

@@ -30,7 +30,7 @@ export interface ValidateOptions {
 export function validatePack(pack: unknown, options: ValidateOptions): Problems {
   const out: Problems = [];
   if (!isObject(pack, '', out)) return out;
-  onlyKeys(pack, ['$schema', 'id', 'version', 'sdk', 'locale', 'strings', 'budget', 'signals', 'rules'], '', out);
+  onlyKeys(pack, ['$schema', 'id', 'version', 'sdk', 'locale', 'strings', 'budget', 'signals', 'rules', 'signature'], '', out);
   str(pack, '$schema', '', out, { max: 500 });
   str(pack, 'id', '', out, { required: true, max: 64, test: ID, expected: 'an id of lower-case letters, digits, ".", "_" or "-"' });
   str(pack, 'version', '', out, { required: true, max: 32 });
@@ -47,6 +47,12 @@ export function validatePack(pack: unknown, options: ValidateOptions): Problems 
   }
   if (pack.signals !== undefined && isObject(pack.signals, '/signals', out)) checkOverrides(pack.signals, out);
   checkRules(pack.rules, strings, options, out);
+  if (pack.signature !== undefined && isObject(pack.signature, '/signature', out)) {
+    onlyKeys(pack.signature, ['alg', 'kid', 'value'], '/signature', out);
+    str(pack.signature, 'alg', '/signature', out, { required: true, test: (s) => s === 'ES256' || s === 'Ed25519', expected: 'one of ES256, Ed25519' });
+    str(pack.signature, 'kid', '/signature', out, { max: 64 });
+    str(pack.signature, 'value', '/signature', out, { required: true, test: (s) => /^[A-Za-z0-9_-]+$/.test(s), expected: 'a base64url signature' });
+  }
   return out;
 }
 
