@@ -168,9 +168,11 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
         record({ kind: 'signal', t: out.t, page: out.page, signal: out.signal, evidence: out.evidence, ...(out.target ? { target: out.target.fp } : {}) });
         env.notify('signal', out);
       } else if (out.type === 'decision') {
-        record({ kind: 'decision', t: out.t, page: out.page, rule: out.rule, signal: out.signal.signal });
+        record({ kind: 'decision', t: out.t, page: out.page, rule: out.rule, ...(out.signal ? { signal: out.signal.signal } : {}), ...(out.heldOut ? { heldOut: true } : {}) });
         env.notify('decision', out);
-        mounter.mount(out);
+        // The holdout group sees nothing; its outcome says so, for lift against those who saw help.
+        if (out.heldOut) emitOutcome(out.rule, 'held-out');
+        else mounter.mount(out);
       } else env.notify('suppressed', out);
     }),
   });

@@ -1,5 +1,6 @@
-import type { RulePack, Solution } from '../pack/types.js';
+import type { Placement, RulePack, Solution } from '../pack/types.js';
 import { CATALOGUE } from '../signals/catalogue.js';
+import { compileCondition, type CompiledCondition } from './conditions.js';
 import { parseDuration } from './duration.js';
 
 /** A rule ready for matching: durations in ms, defaults filled in. */
@@ -7,23 +8,44 @@ export interface CompiledRule {
   readonly id: string;
   readonly page: string;
   readonly priority: number;
-  readonly signal: string;
-  readonly target: string | undefined;
-  /** Requests (api-error, error-click, repeated-action): method and path glob of the evidence. */
-  readonly method: string | undefined;
-  readonly path: string | undefined;
-  readonly count: number;
-  readonly within: number;
+  /** Position in the order rules are tried: priority, then pack order. */
+  readonly rank: number;
+  readonly condition: CompiledCondition;
+  /** Shows per session. */
+  readonly cap: number;
+  /** Least ms between two shows of this rule, across sessions. */
+  readonly cooldown: number;
+  readonly group: string | undefined;
+  /** One surface per placement at a time: rules with the same key wait for each other. */
+  readonly placement: string;
   readonly solution: Solution;
+}
+
+/** A fatigue group with defaults filled in. */
+export interface CompiledGroup {
+  readonly perSession: number;
+  readonly perDay: number;
+  readonly cooldown: number;
 }
 
 /** A validated pack compiled for the engine. */
 export interface CompiledPack {
   /** `id@version`, carried by every decision and outcome. */
   readonly ref: string;
-  /** Rules indexed by the signal they listen to, so an input touches only rules that can use it. */
-  readonly bySignal: ReadonlyMap<string, readonly CompiledRule[]>;
-  readonly budget: { readonly perSession: number; readonly minGap: number };
+  /** The kill switch: false, and nothing runs. */
+  readonly enabled: boolean;
+  /** Enabled rules in the order they are tried. */
+  readonly rules: readonly CompiledRule[];
+  readonly byId: ReadonlyMap<string, CompiledRule>;
+  /**
+   * Rules by the inputs that can affect them (conditions.ts inputKeys: kind and name, narrowed
+   * by target selector), each list in rank order: an input touches only the rules that can use it.
+   */
+  readonly index: ReadonlyMap<string, readonly CompiledRule[]>;
+  readonly budget: { readonly perSession: number; readonly perDay: number; readonly minGap: number };
+  readonly groups: ReadonlyMap<string, CompiledGroup>;
+  /** Share of users held out, 0 to 0.5. */
+  readonly holdout: number;
   /** Options of every detector in the catalogue: its defaults with the pack's overrides, durations in ms. */
   readonly detectors: ReadonlyMap<string, Readonly<Record<string, number>>>;
   /** Every target selector the rules test, for the sensors to match elements against. */
@@ -32,34 +54,34 @@ export interface CompiledPack {
 }
 
 /** Defaults for the fatigue budget: help is rare, or it becomes noise. */
-export const BUDGET_DEFAULTS = { perSession: 3, minGap: 90_000 } as const;
+export const BUDGET_DEFAULTS = { perSession: 3, perDay: 6, minGap: 90_000 } as const;
 
 const ms = (d: string | undefined, fallback: number): number => (d === undefined ? fallback : parseDuration(d) ?? fallback);
 
-/** Compiles a pack that has passed validatePack. */
+/** The placement a surface occupies: its outlet if it names one, else its anchor. */
+export const placementKey = (p: Placement): string => (p.outlet !== undefined ? `outlet:${p.outlet}` : `anchor:${p.anchor ?? ''}`);
+
+/** Compiles a pack that has passed validatePack. Linear in the pack's size. */
 export function compilePack(pack: RulePack): CompiledPack {
-  const bySignal = new Map<string, CompiledRule[]>();
+  const enabled = pack.rules
+    .map((r, order) => ({ r, order }))
+    .filter(({ r }) => r.enabled !== false)
+    // Highest priority first, pack order breaks ties, so the first eligible rule is the one to fire.
+    .sort((a, b) => (b.r.priority ?? 50) - (a.r.priority ?? 50) || a.order - b.order);
+  const rules = enabled.map(({ r }, rank) => rule(r, rank, compileCondition(r.when)));
+  const index = new Map<string, CompiledRule[]>();
   const selectors = new Set<string>();
-  for (const r of pack.rules) {
-    const rule: CompiledRule = {
-      id: r.id,
-      page: r.page ?? '*',
-      priority: r.priority ?? 50,
-      signal: r.when.signal,
-      target: r.when.target,
-      method: r.when.method,
-      path: r.when.path,
-      count: r.when.count ?? 1,
-      within: ms(r.when.within, Infinity),
-      solution: r.solution,
-    };
-    if (rule.target !== undefined) selectors.add(rule.target);
-    const list = bySignal.get(rule.signal) ?? [];
-    list.push(rule);
-    bySignal.set(rule.signal, list);
+  for (const cr of rules) {
+    for (const key of cr.condition.keys) {
+      const list = index.get(key);
+      if (list) list.push(cr);
+      else index.set(key, [cr]);
+    }
+    cr.condition.selectors.forEach((s) => selectors.add(s));
   }
-  // Highest priority first, pack order breaks ties, so the first eligible rule is the one to fire.
-  for (const list of bySignal.values()) list.sort((a, b) => b.priority - a.priority);
+  const groups = new Map(
+    Object.entries(pack.groups ?? {}).map(([id, g]) => [id, { perSession: g.perSession ?? Infinity, perDay: g.perDay ?? Infinity, cooldown: ms(g.cooldown, 0) }] as const),
+  );
   const detectors = new Map(
     CATALOGUE.map((d) => {
       const overrides: Readonly<Record<string, number | string>> = pack.signals?.[d.name] ?? {};
@@ -70,10 +92,34 @@ export function compilePack(pack: RulePack): CompiledPack {
   );
   return {
     ref: `${pack.id}@${pack.version}`,
-    bySignal,
-    budget: { perSession: pack.budget?.perSession ?? BUDGET_DEFAULTS.perSession, minGap: ms(pack.budget?.minGap, BUDGET_DEFAULTS.minGap) },
+    enabled: pack.enabled !== false,
+    rules,
+    byId: new Map(rules.map((r) => [r.id, r])),
+    index,
+    budget: {
+      perSession: pack.budget?.perSession ?? BUDGET_DEFAULTS.perSession,
+      perDay: pack.budget?.perDay ?? BUDGET_DEFAULTS.perDay,
+      minGap: ms(pack.budget?.minGap, BUDGET_DEFAULTS.minGap),
+    },
+    groups,
+    holdout: pack.holdout ?? 0,
     detectors,
     selectors: [...selectors],
     pack,
+  };
+}
+
+function rule(r: RulePack['rules'][number], rank: number, condition: CompiledCondition): CompiledRule {
+  return {
+    id: r.id,
+    page: r.page ?? '*',
+    priority: r.priority ?? 50,
+    rank,
+    condition,
+    cap: r.cap ?? 1,
+    cooldown: ms(r.cooldown, 0),
+    group: r.group,
+    placement: placementKey(r.solution.placement),
+    solution: r.solution,
   };
 }

@@ -2,8 +2,9 @@ import { defer, type OperatorFunction } from 'rxjs';
 import { flatten } from '../signals/flatten.js';
 import type { Solution } from '../pack/types.js';
 import type { CompiledPack, CompiledRule } from './compile-pack.js';
+import { freshState, holds, inputKeys, observe, type ConditionState, type EvalContext } from './conditions.js';
 import { matchGlob } from './glob.js';
-import type { EngineInput, Signal } from './types.js';
+import type { ContextValue, EngineInput, Signal, TargetInfo } from './types.js';
 
 /** The engine's verdict to show a solution. */
 export interface Decision {
@@ -13,12 +14,22 @@ export interface Decision {
   readonly pack: string;
   readonly page: string;
   readonly solution: Solution;
-  /** The signal that completed the condition, with its evidence. */
-  readonly signal: Signal;
+  /** The latest signal the rule's condition matched, with its evidence (none for rules on events only). */
+  readonly signal: Signal | undefined;
+  /** The element the latest matched signal or event happened on: what `"anchor": "$target"` means. */
+  readonly target: TargetInfo | undefined;
+  /** The user is in the holdout group for this rule: record it, show nothing. */
+  readonly heldOut: boolean;
 }
 
-/** Why a matching rule did not fire; for the debug inspector and `simulate`. */
-export type SuppressReason = 'open' | 'fired' | 'dismissed' | 'budget' | 'min-gap';
+/**
+ * Why a rule whose condition held did not fire; for the debug inspector and `simulate`.
+ * `cap`: shown as often as it may be this session; `cooldown`: shown too recently (any session);
+ * `group`: its fatigue group's limits; `open`: its placement shows another rule; `budget`,
+ * `day-budget`, `min-gap`: the pack's fatigue budget; `dismissed`: the user said not again;
+ * `consent`: the host has not given consent for help.
+ */
+export type SuppressReason = 'consent' | 'dismissed' | 'cap' | 'cooldown' | 'group' | 'open' | 'budget' | 'day-budget' | 'min-gap';
 
 /** A rule whose condition held but which the arbiter held back. */
 export interface Suppressed {
@@ -31,40 +42,147 @@ export interface Suppressed {
 /** What the engine emits. */
 export type Verdict = Decision | Suppressed;
 
+/** Shows counted for fatigue: the last one, and how many on its (UTC) day. */
+export interface Shows {
+  last: number;
+  day: number;
+  count: number;
+}
+
+/**
+ * What the arbiter remembers beyond the session, across tabs and visits (the runtime persists
+ * it): the pack's shows, each rule's and each group's, and the rules the user dismissed.
+ * Bounded by the number of rules and groups.
+ */
+export interface FatigueMemory {
+  readonly pack: Shows;
+  readonly rules: Record<string, Shows>;
+  readonly groups: Record<string, Shows>;
+  readonly dismissed: string[];
+}
+
 /** Per-session engine state; every collection is bounded by the number of rules. */
 export interface EngineState {
-  /** Event times of matching signals per rule, at most `count` kept. */
-  readonly hits: Map<string, number[]>;
-  readonly fired: Set<string>;
-  readonly dismissed: Set<string>;
+  /** Condition state per rule, created when an input first touches the rule. */
+  readonly rules: Map<string, ConditionState>;
+  /** Per rule: the latest matched signal and target, for the decision's evidence and anchor. */
+  readonly lastSignal: Map<string, Signal>;
+  readonly lastTarget: Map<string, TargetInfo>;
+  /** Shows this session, per rule and per group. */
+  readonly session: Map<string, number>;
+  readonly groupSession: Map<string, number>;
   decisions: number;
-  lastDecision: number;
-  /** The rule whose surface is on screen, if any: one surface at a time. */
-  open: string | undefined;
+  readonly memory: FatigueMemory;
+  /** Placement key → the rule whose surface is there. */
+  readonly open: Map<string, string>;
+  readonly context: Record<string, ContextValue>;
+  consent: boolean;
+  /** The anonymous id the holdout is drawn from. */
+  readonly subject: string;
+  /** The struggle score at a time, if the runtime keeps one (conditions on the score need it). */
+  score: (t: number) => number;
+  /** Hands every input to the struggle model, if any. */
+  observe: (input: EngineInput) => void;
+}
+
+/** Nothing shown yet, anywhere. */
+export const emptyMemory = (): FatigueMemory => ({ pack: { last: -Infinity, day: 0, count: 0 }, rules: {}, groups: {}, dismissed: [] });
+
+/** What a session starts from: the memory of earlier ones, the holdout id, consent. */
+export interface StateInit {
+  readonly memory?: FatigueMemory;
+  readonly subject?: string;
+  readonly consent?: boolean;
+  readonly context?: Readonly<Record<string, ContextValue>>;
 }
 
 /** A fresh session. */
-export const initialState = (): EngineState => ({ hits: new Map(), fired: new Set(), dismissed: new Set(), decisions: 0, lastDecision: -Infinity, open: undefined });
+export const initialState = (init: StateInit = {}): EngineState => ({
+  rules: new Map(),
+  lastSignal: new Map(),
+  lastTarget: new Map(),
+  session: new Map(),
+  groupSession: new Map(),
+  decisions: 0,
+  memory: init.memory ?? emptyMemory(),
+  open: new Map(),
+  context: { ...init.context },
+  consent: init.consent ?? true,
+  subject: init.subject ?? '',
+  score: () => 0,
+  observe: () => undefined,
+});
 
-function conditionHolds(rule: CompiledRule, s: Signal, state: EngineState): boolean {
-  if (!matchGlob(rule.page, s.page)) return false;
-  if (rule.target !== undefined && !s.target?.hits.includes(rule.target)) return false;
-  if (rule.method !== undefined && rule.method !== s.evidence.method) return false;
-  if (rule.path !== undefined && !matchGlob(rule.path, s.evidence.path ?? '')) return false;
-  const times = (state.hits.get(rule.id) ?? []).filter((t) => s.t - t < rule.within);
-  times.push(s.t);
-  if (times.length > rule.count) times.shift();
-  state.hits.set(rule.id, times);
-  return times.length >= rule.count;
+const DAY = 86_400_000;
+const dayOf = (t: number): number => Math.floor(t / DAY);
+/** Shows on the day of `t`. */
+const today = (s: Shows | undefined, t: number): number => (s !== undefined && s.day === dayOf(t) ? s.count : 0);
+const shown = (s: Shows | undefined, t: number): Shows => ({ last: t, day: dayOf(t), count: today(s, t) + 1 });
+
+/**
+ * The holdout bucket of a user for a rule, in [0, 1): FNV-1a over "subject:rule". Deterministic,
+ * so a user stays in or out of a rule's holdout on every visit, and independent across rules.
+ */
+export function holdoutBucket(subject: string, rule: string): number {
+  let h = 0x811c9dc5;
+  const s = `${subject}:${rule}`;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) / 2 ** 32;
 }
 
-function arbitrate(pack: CompiledPack, rule: CompiledRule, t: number, state: EngineState): SuppressReason | undefined {
-  if (state.dismissed.has(rule.id)) return 'dismissed';
-  if (state.fired.has(rule.id)) return 'fired';
-  if (state.open !== undefined) return 'open';
-  if (state.decisions >= pack.budget.perSession) return 'budget';
-  if (t - state.lastDecision < pack.budget.minGap) return 'min-gap';
+function arbitrate(pack: CompiledPack, rule: CompiledRule, t: number, s: EngineState): SuppressReason | undefined {
+  const m = s.memory;
+  if (!s.consent) return 'consent';
+  if (m.dismissed.includes(rule.id)) return 'dismissed';
+  if ((s.session.get(rule.id) ?? 0) >= rule.cap) return 'cap';
+  if (t - (m.rules[rule.id]?.last ?? -Infinity) < rule.cooldown) return 'cooldown';
+  if (rule.group !== undefined) {
+    const g = pack.groups.get(rule.group);
+    const gm = m.groups[rule.group];
+    if (g && ((s.groupSession.get(rule.group) ?? 0) >= g.perSession || today(gm, t) >= g.perDay || t - (gm?.last ?? -Infinity) < g.cooldown)) return 'group';
+  }
+  if (s.open.has(rule.placement)) return 'open';
+  if (s.decisions >= pack.budget.perSession) return 'budget';
+  if (today(m.pack, t) >= pack.budget.perDay) return 'day-budget';
+  if (t - m.pack.last < pack.budget.minGap) return 'min-gap';
   return undefined;
+}
+
+/** Counts a show everywhere fatigue is counted. A held-out show counts too: the holdout differs only in seeing nothing. */
+function record(rule: CompiledRule, t: number, s: EngineState, heldOut: boolean): void {
+  const m = s.memory as { pack: Shows } & FatigueMemory;
+  s.session.set(rule.id, (s.session.get(rule.id) ?? 0) + 1);
+  s.decisions++;
+  m.pack = shown(m.pack, t);
+  m.rules[rule.id] = shown(m.rules[rule.id], t);
+  if (rule.group !== undefined) {
+    s.groupSession.set(rule.group, (s.groupSession.get(rule.group) ?? 0) + 1);
+    m.groups[rule.group] = shown(m.groups[rule.group], t);
+  }
+  if (!heldOut) s.open.set(rule.placement, rule.id);
+  // The condition starts over: the next show needs new friction.
+  s.rules.delete(rule.id);
+  s.lastSignal.delete(rule.id);
+  s.lastTarget.delete(rule.id);
+}
+
+const NONE: Verdict[] = [];
+
+/** The rules an input can affect, in rank order, each once. */
+function candidates(pack: CompiledPack, input: EngineInput): readonly CompiledRule[] {
+  let found: readonly CompiledRule[] | undefined;
+  let merged: CompiledRule[] | undefined;
+  for (const key of inputKeys(input)) {
+    const list = pack.index.get(key);
+    if (!list) continue;
+    if (!found) found = list;
+    else (merged ??= [...found]).push(...list);
+  }
+  if (!merged) return found ?? [];
+  return [...new Set(merged)].sort((a, b) => a.rank - b.rank);
 }
 
 /**
@@ -73,30 +191,48 @@ function arbitrate(pack: CompiledPack, rule: CompiledRule, t: number, state: Eng
  * replays to the same verdicts anywhere.
  */
 export function step(pack: CompiledPack, state: EngineState, input: EngineInput): Verdict[] {
-  if (input.type === 'outcome') {
-    if (input.outcome === 'dismissed' || input.outcome === 'closed') {
-      if (state.open === input.rule) state.open = undefined;
-      if (input.outcome === 'dismissed') state.dismissed.add(input.rule);
+  state.observe(input);
+  switch (input.type) {
+    case 'outcome': {
+      const rule = pack.byId.get(input.rule);
+      if ((input.outcome === 'dismissed' || input.outcome === 'closed') && rule && state.open.get(rule.placement) === input.rule) state.open.delete(rule.placement);
+      if (input.outcome === 'dismissed' && !state.memory.dismissed.includes(input.rule)) state.memory.dismissed.push(input.rule);
+      return NONE;
     }
-    return [];
+    case 'context':
+      Object.assign(state.context, input.values);
+      return NONE;
+    case 'consent':
+      state.consent = input.granted;
+      return NONE;
   }
-  if (input.type !== 'signal') return [];
-  const verdicts: Verdict[] = [];
-  for (const rule of pack.bySignal.get(input.signal) ?? []) {
-    if (!conditionHolds(rule, input, state)) continue;
+  if (!pack.enabled) return NONE;
+  const rules = candidates(pack, input);
+  if (rules.length === 0) return NONE;
+  let verdicts: Verdict[] | undefined;
+  const x: EvalContext = { context: state.context, score: () => state.score(input.t) };
+  for (const rule of rules) {
+    if (!matchGlob(rule.page, input.page)) continue;
+    let cs = state.rules.get(rule.id);
+    if (!cs) state.rules.set(rule.id, (cs = freshState(rule.condition)));
+    if (observe(rule.condition, cs, input)) {
+      if (input.type === 'signal') state.lastSignal.set(rule.id, input);
+      const target = 'target' in input ? input.target : undefined;
+      if (target) state.lastTarget.set(rule.id, target);
+    }
+    if (!holds(rule.condition, cs, rule.condition.root, input.t, x)) continue;
     const reason = arbitrate(pack, rule, input.t, state);
     if (reason) {
-      verdicts.push({ type: 'suppressed', t: input.t, rule: rule.id, reason });
+      (verdicts ??= []).push({ type: 'suppressed', t: input.t, rule: rule.id, reason });
       continue;
     }
-    state.fired.add(rule.id);
-    state.decisions++;
-    state.lastDecision = input.t;
-    state.open = rule.id;
-    state.hits.delete(rule.id);
-    verdicts.push({ type: 'decision', t: input.t, rule: rule.id, pack: pack.ref, page: input.page, solution: rule.solution, signal: input });
+    const heldOut = pack.holdout > 0 && holdoutBucket(state.subject, rule.id) < pack.holdout;
+    const signal = state.lastSignal.get(rule.id);
+    const target = state.lastTarget.get(rule.id);
+    record(rule, input.t, state, heldOut);
+    (verdicts ??= []).push({ type: 'decision', t: input.t, rule: rule.id, pack: pack.ref, page: input.page, solution: rule.solution, signal, target, heldOut });
   }
-  return verdicts;
+  return verdicts ?? NONE;
 }
 
 /** The engine as an rxjs operator; each subscription is its own session. */

@@ -154,8 +154,26 @@ export interface OutcomeEvent extends EventBase {
   readonly rule: string;
 }
 
-/** The outcomes a surface reports. */
-export type OutcomeKind = 'shown' | 'dismissed' | 'helpful' | 'not-helpful' | 'closed';
+/**
+ * The outcomes a surface reports. `held-out`: the rule fired for a user in the pack's holdout
+ * group, so nothing was shown; recorded so lift can be measured against those who saw help.
+ */
+export type OutcomeKind = 'shown' | 'dismissed' | 'helpful' | 'not-helpful' | 'closed' | 'held-out';
+
+/** A value the host may put in the context rules test (`ZeroCall.identify`). */
+export type ContextValue = string | number | boolean;
+
+/** The host described the user or session (`ZeroCall.identify({ plan: 'pro' })`); replaces earlier values of the same keys. */
+export interface ContextEvent extends EventBase {
+  readonly type: 'context';
+  readonly values: Readonly<Record<string, ContextValue>>;
+}
+
+/** The user granted or withdrew consent for in-page help (`ZeroCall.consent`). */
+export interface ConsentEvent extends EventBase {
+  readonly type: 'consent';
+  readonly granted: boolean;
+}
 
 /** Everything the sensors and the mount stage put on the event stream. */
 export type ZcEvent =
@@ -173,7 +191,9 @@ export type ZcEvent =
   | InvalidEvent
   | SubmitEvent
   | NetEvent
-  | JsErrorEvent;
+  | JsErrorEvent
+  | ContextEvent
+  | ConsentEvent;
 
 /**
  * Evidence a signal carries, for the rule engine and for a hand-off to a human agent. `count`,

@@ -82,7 +82,7 @@ export function createMounter(ctx: MountContext): Mounter {
     // The user moved on while the chunk loaded: the help is no longer about this page.
     if (gen !== generation) return ctx.onOutcome(d.rule, 'closed');
     chunk.defineComponents();
-    const where = resolvePlacement(ctx.doc, d.solution.placement, d.signal.target?.fp);
+    const where = resolvePlacement(ctx.doc, d.solution.placement, d.target?.fp);
     if (!where) return ctx.onMountError(d.rule, `placement not found on this page (${JSON.stringify(d.solution.placement)})`);
     const el = ctx.doc.createElement(d.solution.component) as Surface;
     const text = (id: string): string => packString(ctx.pack.strings, id, ctx.locale, ctx.pack.locale ?? 'en');

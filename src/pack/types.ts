@@ -23,9 +23,16 @@ export interface Solution {
   readonly content: { readonly title: string; readonly body: string };
 }
 
-/** A signal condition: `count` matching signals within `within`. */
-export interface SignalCondition {
-  /** A detector name from docs/signals.md. */
+/** How many matches, within how long, make a leaf condition hold (default: one, ever since the rule was armed). */
+export interface Counted {
+  readonly count?: number;
+  /** A duration like "2m"; matches older than this no longer count. */
+  readonly within?: string;
+}
+
+/** A friction signal from a detector (docs/signals.md). */
+export interface SignalCondition extends Counted {
+  /** A detector name. */
   readonly signal: string;
   /** CSS selector the signal's target must match (itself or an ancestor). */
   readonly target?: string;
@@ -33,9 +40,66 @@ export interface SignalCondition {
   readonly method?: string;
   /** For request signals: a glob over the request path (no query). */
   readonly path?: string;
-  readonly count?: number;
+}
+
+/** Events a condition may match directly. */
+export type EventName = 'click' | 'submit' | 'invalid' | 'input' | 'focus' | 'nav' | 'net' | 'js-error' | 'track';
+
+/** A raw event: a click on a target, a host `track` event by name, a request by method, path and status… */
+export interface EventCondition extends Counted {
+  readonly event: EventName;
+  /** CSS selector the event's target must match (click, input, focus, invalid). */
+  readonly target?: string;
+  /** `track` events: a glob over the event name. */
+  readonly name?: string;
+  /** `net` events: method, path glob and status class. */
+  readonly method?: string;
+  readonly path?: string;
+  readonly status?: number | '4xx' | '5xx' | 'failed';
+}
+
+/** Conditions that match single inputs: the leaves of a condition tree. */
+export type LeafCondition = SignalCondition | EventCondition;
+
+/** Holds when every one holds. */
+export interface AllCondition {
+  readonly all: readonly Condition[];
+}
+/** Holds when at least one holds. */
+export interface AnyCondition {
+  readonly any: readonly Condition[];
+}
+/** Holds when the inner condition does not hold (give the inner a `within` for "none in the last …"). */
+export interface NotCondition {
+  readonly not: Condition;
+}
+/** A step of a sequence that is an absence: nothing matching `absent` for `within` after the previous step. */
+export interface AbsentStep {
+  readonly absent: LeafCondition;
+  readonly within: string;
+}
+/** The steps in this order, each after the previous, all within `within` of the first. */
+export interface SequenceCondition {
+  readonly sequence: ReadonlyArray<LeafCondition | AbsentStep>;
   readonly within?: string;
 }
+/** A test of the host's context (`ZeroCall.identify`): exactly one operator. */
+export interface ContextCondition {
+  readonly context: string;
+  readonly is?: string | number | boolean;
+  readonly isNot?: string | number | boolean;
+  readonly in?: ReadonlyArray<string | number>;
+  readonly gte?: number;
+  readonly lte?: number;
+  readonly exists?: boolean;
+}
+/** The struggle score (docs/struggle-score.md) is at least `gte`. */
+export interface ScoreCondition {
+  readonly score: { readonly gte: number };
+}
+
+/** A rule's condition: a closed set of operators, no code. */
+export type Condition = LeafCondition | AllCondition | AnyCondition | NotCondition | SequenceCondition | ContextCondition | ScoreCondition;
 
 /** One rule: friction on a page → a solution. */
 export interface Rule {
@@ -44,8 +108,23 @@ export interface Rule {
   readonly page?: string;
   /** 0–100, higher wins when several rules fire on the same input; default 50. */
   readonly priority?: number;
-  readonly when: SignalCondition;
+  readonly when: Condition;
+  /** Times the rule may show in one session; default 1. */
+  readonly cap?: number;
+  /** Least time between two shows of this rule, across sessions and tabs, e.g. "1d". */
+  readonly cooldown?: string;
+  /** A fatigue group from the pack's `groups`: its limits apply to all its rules together. */
+  readonly group?: string;
+  /** false: the rule is switched off (a kill switch per rule). */
+  readonly enabled?: boolean;
   readonly solution: Solution;
+}
+
+/** Limits shared by the rules of one fatigue group. */
+export interface FatigueGroup {
+  readonly perSession?: number;
+  readonly perDay?: number;
+  readonly cooldown?: string;
 }
 
 /** Detector threshold overrides, by detector name then option; durations as strings ("30s"). */
@@ -62,7 +141,16 @@ export interface RulePack {
   readonly locale?: string;
   /** Strings by locale, then by string id. */
   readonly strings: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  readonly budget?: { readonly perSession?: number; readonly minGap?: string };
+  /** The pack's fatigue budget: surfaces per session and per day, and the least time between two. */
+  readonly budget?: { readonly perSession?: number; readonly perDay?: number; readonly minGap?: string };
+  /** Fatigue groups by id. */
+  readonly groups?: Readonly<Record<string, FatigueGroup>>;
+  /** Share of users (0–0.5) for whom rules fire but nothing is shown, to measure lift. */
+  readonly holdout?: number;
+  /** false: the kill switch; the SDK loads nothing else and shows nothing. */
+  readonly enabled?: boolean;
+  /** The struggle model's weights (docs/struggle-score.md). */
+  readonly struggle?: { readonly window?: string; readonly bias?: number; readonly weights?: Readonly<Record<string, number>> };
   readonly signals?: SignalOverrides;
   readonly rules: readonly Rule[];
   /** Written by `zerocall sign` (src/pack/signature.ts): a signature over the rest of the pack. */

@@ -16,6 +16,8 @@ export interface TelemetryRecord {
   readonly rule?: string;
   readonly outcome?: OutcomeKind;
   readonly signal?: string;
+  /** For kind "decision": the user is in the holdout group, so nothing was shown. */
+  readonly heldOut?: true;
   /** CSS path of the element the signal happened on. */
   readonly target?: string;
   readonly evidence?: { readonly count: number; readonly first: number; readonly last: number };

@@ -15,6 +15,8 @@ const decision = (fp: string): Decision => ({
   page: '/',
   solution: pack.rules[0]!.solution,
   signal: { type: 'signal', signal: 'rage-click', t: 0, page: '/', target: { fp, tag: 'button', hits: [] }, evidence: { count: 3, first: 0, last: 0 } },
+  target: { fp, tag: 'button', hits: [] },
+  heldOut: false,
 });
 
 function mounter() {

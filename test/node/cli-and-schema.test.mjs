@@ -37,6 +37,25 @@ const variants = {
   // (A duration override out of its range is caught by the validator only: JSON Schema cannot compare durations.)
   'override out of range': (p) => ((p.signals = { 'cursor-thrash': { reversals: 100 } }), p),
   'unknown detector option': (p) => ((p.signals = { 'u-turn': { radius: 3 } }), p),
+  'all, any, not, sequence, context, score': (p) => ((p.rules[0].when = {
+    all: [
+      { any: [{ signal: 'rage-click', target: '#pay' }, { event: 'net', method: 'POST', path: '/api/*', status: '5xx', count: 2, within: '1m' }] },
+      { not: { event: 'track', name: 'paid', within: '30s' } },
+      { sequence: [{ event: 'submit', target: 'form' }, { absent: { event: 'track', name: 'paid*' }, within: '20s' }], within: '2m' },
+      { context: 'plan', in: ['pro', 'team'] },
+      { context: 'seats', gte: 5, lte: 50 },
+      { score: { gte: 0.7 } },
+    ],
+  }), p),
+  'caps, groups, holdout, kill switch': (p) => (Object.assign(p, { groups: { billing: { perSession: 1, perDay: 2, cooldown: '1d' } }, holdout: 0.05, enabled: true, budget: { perSession: 2, perDay: 4, minGap: '90s' } }), Object.assign(p.rules[0], { cap: 2, cooldown: '1h', group: 'billing', enabled: false }), p),
+  'two operators': (p) => ((p.rules[0].when = { all: [{ signal: 'rage-click' }], any: [{ signal: 'dead-click' }] }), p),
+  'absence without window': (p) => ((p.rules[0].when = { sequence: [{ event: 'submit' }, { absent: { event: 'track' } }] }), p),
+  'context with two tests': (p) => ((p.rules[0].when = { context: 'plan', is: 'pro', isNot: 'free' }), p),
+  'score above 1': (p) => ((p.rules[0].when = { score: { gte: 2 } }), p),
+  'unknown event': (p) => ((p.rules[0].when = { event: 'hover' }), p),
+  'bad status class': (p) => ((p.rules[0].when = { event: 'net', status: '6xx' }), p),
+  'holdout above a half': (p) => ((p.holdout = 0.75), p),
+  'group with unknown limit': (p) => ((p.groups = { billing: { perWeek: 1 } }), p),
 };
 
 test('the JSON Schema and the runtime validator agree on every pack in the corpus', async () => {

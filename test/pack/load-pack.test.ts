@@ -53,8 +53,8 @@ describe('pack loader', () => {
   });
 
   it('refuses an oversized pack before parsing it', async () => {
-    await startMsw(http.get('/packs/huge.json', () => HttpResponse.text(`{"pad":"${'x'.repeat(300_000)}"}`)));
+    await startMsw(http.get('/packs/huge.json', () => HttpResponse.text(`{"pad":"${'x'.repeat(2_200_000)}"}`)));
     const r = await loadPack('/packs/huge.json', opts);
-    expect(!r.ok && r.error).to.equal('pack /packs/huge.json: 300010 characters is over the limit of 262144');
+    expect(!r.ok && r.error).to.equal('pack /packs/huge.json: 2200010 characters is over the limit of 2097152');
   });
 });
