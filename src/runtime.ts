@@ -2,10 +2,10 @@ import { createGuard } from './core/guard.js';
 import { uid } from './core/uid.js';
 import { warnOnce } from './core/warn.js';
 import { compilePack } from './engine/compile-pack.js';
-import { initialState, type Decision, type Suppressed } from './engine/decide.js';
+import { initialState, type Decision, type FatigueMemory, type Suppressed } from './engine/decide.js';
 import { pipeline } from './engine/pipeline.js';
 import { pushSource } from './engine/push-source.js';
-import type { OutcomeEvent, OutcomeKind, Signal, ZcEvent } from './engine/types.js';
+import type { ContextValue, OutcomeEvent, OutcomeKind, Signal, ZcEvent } from './engine/types.js';
 import type { ChunkLoader } from './mount/component-chunk.js';
 import type { UiLocale } from './mount/locale.js';
 import { createMounter } from './mount/mount.js';
@@ -47,6 +47,10 @@ export interface RuntimeEnv {
 export interface Runtime {
   /** Feeds a host business event into the engine. */
   track(name: string, t?: number): void;
+  /** What the host says about the user, for context conditions; never leaves the page. */
+  identify(values: Readonly<Record<string, ContextValue>>): void;
+  /** The user granted or withdrew consent for in-page help. */
+  consent(granted: boolean): void;
   /** Stops everything and delivers what is queued. */
   stop(): Promise<void>;
   /** `packId@version` of the running pack. */
@@ -70,6 +74,14 @@ export interface RuntimeConfig {
   readonly allowParams?: readonly string[];
   /** URLs the SDK fetches itself (the pack), besides the endpoint. */
   readonly ownUrls?: readonly string[];
+  /** Whether help may show before the host calls consent(true); default true. */
+  readonly consent?: boolean;
+  /** Context the host gave before start. */
+  readonly context?: Readonly<Record<string, ContextValue>>;
+  /** The anonymous id the holdout is drawn from. */
+  readonly subject?: string;
+  /** Fatigue remembered from earlier sessions. */
+  readonly memory?: FatigueMemory;
 }
 
 /** Starts sensors → signals → engine → mount → transport for one validated pack. */
@@ -157,7 +169,8 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
 
   // Sensors replay this tab's earlier navigations (nav-history.ts) so detectors can span page
   // loads; the pipeline ignores what that history alone adds up to (signals dated before now).
-  const sub = events.stream.pipe(pipeline(compiled, initialState, env.now())).subscribe({
+  const state = () => initialState({ consent: config.consent, context: config.context, subject: config.subject, memory: config.memory });
+  const sub = events.stream.pipe(pipeline(compiled, state, env.now())).subscribe({
     // rxjs hands an operator's throw to `error`, never to the caller of next(): without this it
     // would rethrow it into the host page from a timer.
     error: guard.wrap('engine', (error: unknown) => {
@@ -231,6 +244,8 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
 
   return {
     track: guard.wrap('track', (name: string, t?: number) => feed({ type: 'track', name, t: t ?? env.now(), page: currentPage(win) })),
+    identify: guard.wrap('identify', (values: Readonly<Record<string, ContextValue>>) => feed({ type: 'context', values, t: env.now(), page: currentPage(win) })),
+    consent: guard.wrap('consent', (granted: boolean) => feed({ type: 'consent', granted, t: env.now(), page: currentPage(win) })),
     stop,
     pack: compiled.ref,
   };

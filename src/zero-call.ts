@@ -17,6 +17,8 @@ export interface ZeroCallConfig {
   locale?: string;
   /** Query parameters that may appear in reported page and request paths; all others are stripped. */
   allowParams?: string[];
+  /** "pending": show no help until `consent(true)`; default "granted". */
+  consent?: 'granted' | 'pending';
 }
 
 /** Events you can listen to with `ZeroCall.on`. */
@@ -28,6 +30,13 @@ export interface ZeroCallApi {
   init(config: ZeroCallConfig): Promise<boolean>;
   /** Reports a business event (e.g. "payment-failed") to the engine. Names only: no values. */
   track(name: string): void;
+  /**
+   * Describes the user or session for rules' `context` conditions, e.g. `{ plan: 'pro', seats: 12 }`:
+   * strings, numbers and booleans, merged into what was given before. Stays in the page.
+   */
+  identify(values: Record<string, string | number | boolean>): void;
+  /** Grants (true) or withdraws (false) consent for in-page help; see `init({ consent: 'pending' })`. */
+  consent(granted: boolean): void;
   /** Listens to SDK events; returns a function that removes the listener. */
   on<K extends keyof ZeroCallEvents>(type: K, listener: (detail: ZeroCallEvents[K]) => void): () => void;
   /** Stops watching, takes down any help on screen and delivers queued telemetry. */
@@ -47,6 +56,8 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
   let runtime: Runtime | undefined;
   let state: 'idle' | 'starting' | 'running' = 'idle';
   const early: Array<{ name: string; t: number }> = [];
+  let context: Record<string, string | number | boolean> = {};
+  let consent: boolean | undefined;
 
   const fail = (code: string, message: string): void => {
     if (misuse === 'throw') throw new TypeError(`ZeroCall: ${message}`);
@@ -95,6 +106,7 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
     const result = typeof config.pack === 'string' ? await loadPack(config.pack, { ...options, fetch: win.fetch.bind(win) }) : checkPack(config.pack, options);
     if (state !== 'starting') return false; // shut down while the pack loaded
     if (!result.ok) return dormant(result.error);
+    if (result.pack.enabled === false) return dormant(`pack ${result.pack.id}@${result.pack.version} is switched off ("enabled": false)`);
     try {
       runtime = startRuntime(
         result.pack,
@@ -104,6 +116,9 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
           sid: uid(),
           allowParams: Array.isArray(config.allowParams) ? config.allowParams.filter((p) => typeof p === 'string') : [],
           ownUrls: typeof config.pack === 'string' ? [config.pack] : [],
+          consent: consent ?? config.consent !== 'pending',
+          context,
+          subject: anonymousId(win),
         },
         {
           win,
@@ -136,6 +151,18 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
       if (runtime) runtime.track(name);
       else if (early.length < PRE_INIT_LIMIT) early.push({ name, t: Date.now() });
     },
+    identify(values) {
+      const entries = typeof values === 'object' && values !== null ? Object.entries(values) : undefined;
+      const ok = entries !== undefined && entries.length <= 50 && entries.every(([k, v]) => k.length > 0 && k.length <= 64 && ['string', 'number', 'boolean'].includes(typeof v) && String(v).length <= 200);
+      if (!ok) return fail('identify', 'identify(values) needs an object of at most 50 keys, each a string, number or boolean (strings up to 200 characters).');
+      context = { ...context, ...values };
+      runtime?.identify(values);
+    },
+    consent(granted) {
+      if (typeof granted !== 'boolean') return fail('consent', 'consent(granted) needs true or false.');
+      consent = granted;
+      runtime?.consent(granted);
+    },
     on(type, listener) {
       if (typeof listener !== 'function') {
         fail('on-listener', `on("${String(type)}", listener) needs a function.`);
@@ -154,4 +181,21 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
     },
     version: SDK_VERSION,
   };
+}
+
+/**
+ * A random id for this browser, kept in localStorage, from which the pack's holdout is drawn so
+ * a user stays in or out on every visit. Never sent. Without storage, one per page load.
+ */
+function anonymousId(win: Window): string {
+  const KEY = 'zc:aid';
+  try {
+    const known = win.localStorage.getItem(KEY);
+    if (known) return known;
+    const id = uid();
+    win.localStorage.setItem(KEY, id);
+    return id;
+  } catch {
+    return uid();
+  }
 }

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { createGuard } from '../../src/core/guard.js';
 import { ZeroCall } from '../../src/index.js';
@@ -38,6 +38,43 @@ describe('public API (npm entry)', () => {
     expect(String(error)).to.contain('init() was already called; call shutdown() first');
     await ZeroCall.shutdown();
     expect(await ZeroCall.init({ pack: packWith([{ id: 'r' }]) })).to.equal(true);
+  });
+
+  it('identify() and consent() reach the engine, before or after init, and a switched-off pack stays dormant', async () => {
+    document.body.innerHTML = '<button id="pay">Pay</button>';
+    // Each burst somewhere else on the button: one rage click is one signal however long it goes on.
+    let x = 0;
+    const rage = () => {
+      x += 100;
+      for (let i = 0; i < 3; i++) document.querySelector('#pay')!.dispatchEvent(new MouseEvent('click', { bubbles: true, button: 0, clientX: x, clientY: 5 }));
+    };
+    const verdicts: string[] = [];
+    ZeroCall.on('decision', (d) => verdicts.push(`shown:${d.rule}`));
+    ZeroCall.on('suppressed', (s) => verdicts.push(`${s.reason}:${s.rule}`));
+    let signals = 0;
+    ZeroCall.on('signal', () => signals++);
+    ZeroCall.identify({ plan: 'pro' });
+    const pack = packWith([{ id: 'pro-help', when: { all: [{ signal: 'rage-click', target: '#pay' }, { context: 'plan', is: 'pro' }] }, cap: 5 }], { budget: { perSession: 5, minGap: '0s' } });
+    expect(await ZeroCall.init({ pack, consent: 'pending' })).to.equal(true);
+    rage();
+    await waitUntil(() => verdicts.length === 1, 'the first verdict');
+    expect(verdicts).to.deep.equal(['consent:pro-help']);
+    ZeroCall.consent(true);
+    ZeroCall.identify({ plan: 'free' });
+    rage();
+    await waitUntil(() => signals === 2, 'the second rage click');
+    expect(verdicts, 'plan is free now: the condition does not hold').to.deep.equal(['consent:pro-help']);
+    ZeroCall.identify({ plan: 'pro' });
+    rage();
+    await waitUntil(() => verdicts.length === 2, 'the second verdict');
+    expect(verdicts).to.deep.equal(['consent:pro-help', 'shown:pro-help']);
+    await ZeroCall.shutdown();
+    const errors: string[] = [];
+    ZeroCall.on('error', (e) => errors.push(e.message));
+    expect(await ZeroCall.init({ pack: { ...packWith([{ id: 'r' }]), enabled: false } })).to.equal(false);
+    expect(errors).to.deep.equal(['pack test@1 is switched off ("enabled": false)']);
+    expect(() => ZeroCall.identify({ plan: { nested: true } } as never)).to.throw('identify(values) needs an object of at most 50 keys');
+    expect(() => ZeroCall.consent('yes' as never)).to.throw('consent(granted) needs true or false.');
   });
 
   it('keeps running when a host listener throws, and still calls the other listeners', async () => {

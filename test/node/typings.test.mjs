@@ -8,6 +8,8 @@ test('dist/zerocall.d.ts declares ZeroCall with the documented members', async (
   for (const member of [
     'init(config: ZeroCallConfig): Promise<boolean>;',
     'track(name: string): void;',
+    'identify(values: Record<string, string | number | boolean>): void;',
+    'consent(granted: boolean): void;',
     'on<K extends keyof ZeroCallEvents>(type: K, listener: (detail: ZeroCallEvents[K]) => void): () => void;',
     'shutdown(): Promise<void>;',
     'readonly version: string;',
