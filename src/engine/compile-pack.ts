@@ -2,6 +2,8 @@ import type { Placement, RulePack, Solution } from '../pack/types.js';
 import { CATALOGUE } from '../signals/catalogue.js';
 import { compileCondition, type CompiledCondition } from './conditions.js';
 import { parseDuration } from './duration.js';
+import { compileStruggle } from '../pack/check-struggle.js';
+import type { StruggleModel } from './struggle.js';
 
 /** A rule ready for matching: durations in ms, defaults filled in. */
 export interface CompiledRule {
@@ -50,6 +52,8 @@ export interface CompiledPack {
   readonly detectors: ReadonlyMap<string, Readonly<Record<string, number>>>;
   /** Every target selector the rules test, for the sensors to match elements against. */
   readonly selectors: readonly string[];
+  /** The struggle model: the defaults with the pack's weights laid over them. */
+  readonly struggle: StruggleModel;
   readonly pack: RulePack;
 }
 
@@ -105,6 +109,7 @@ export function compilePack(pack: RulePack): CompiledPack {
     holdout: pack.holdout ?? 0,
     detectors,
     selectors: [...selectors],
+    struggle: compileStruggle(pack.struggle),
     pack,
   };
 }

@@ -73,8 +73,17 @@ const leafOf = (c: LeafCondition): Leaf => {
   };
 };
 
-/** The index keys a leaf is found under: its kind and name, narrowed by its target when it has one. */
-const leafKey = (l: Leaf): string => `${l.on === 'signal' ? 's' : 'e'}:${l.name}${l.target === undefined ? '' : `@${l.target}`}`;
+const literal = (glob: string | undefined): glob is string => glob !== undefined && !/[*?]/.test(glob);
+
+/**
+ * The index key a leaf is found under: its kind and name, narrowed by its target when it has
+ * one, or by a `track` event's name when it is literal (no * or ?).
+ */
+const leafKey = (l: Leaf): string => {
+  const base = `${l.on === 'signal' ? 's' : 'e'}:${l.name}`;
+  if (l.target !== undefined) return `${base}@${l.target}`;
+  return literal(l.trackName) ? `${base}=${l.trackName}` : base;
+};
 /** Every signal, and the 1 s tick: what can move the struggle score. */
 const SCORE_KEYS = ['s:*', 'e:tick'];
 
@@ -124,10 +133,10 @@ export function compileCondition(when: Condition): CompiledCondition {
   return { root, leaves, sequences, keys: [...keys], selectors: [...selectors] };
 }
 
-/** The keys under which an input finds the rules it can affect: its kind and name, and the same per target selector it hit. */
+/** The keys under which an input finds the rules it can affect: its kind and name, the same per target selector it hit, a track event's name. */
 export function inputKeys(input: EngineInput): string[] {
   const base = input.type === 'signal' ? `s:${input.signal}` : `e:${input.type}`;
-  const keys = input.type === 'signal' ? [base, 's:*'] : [base];
+  const keys = input.type === 'signal' ? [base, 's:*'] : input.type === 'track' ? [base, `${base}=${input.name}`] : [base];
   const hits = 'target' in input ? input.target?.hits : undefined;
   if (hits) for (const h of hits) keys.push(`${base}@${h}`);
   return keys;

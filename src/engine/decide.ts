@@ -4,6 +4,7 @@ import type { Solution } from '../pack/types.js';
 import type { CompiledPack, CompiledRule } from './compile-pack.js';
 import { freshState, holds, inputKeys, observe, type ConditionState, type EvalContext } from './conditions.js';
 import { matchGlob } from './glob.js';
+import { createStruggle, type Struggle } from './struggle.js';
 import type { ContextValue, EngineInput, Signal, TargetInfo } from './types.js';
 
 /** The engine's verdict to show a solution. */
@@ -79,10 +80,8 @@ export interface EngineState {
   consent: boolean;
   /** The anonymous id the holdout is drawn from. */
   readonly subject: string;
-  /** The struggle score at a time, if the runtime keeps one (conditions on the score need it). */
-  score: (t: number) => number;
-  /** Hands every input to the struggle model, if any. */
-  observe: (input: EngineInput) => void;
+  /** The struggle score over this session; decide() creates it from the pack's model. */
+  struggle: Struggle | undefined;
 }
 
 /** Nothing shown yet, anywhere. */
@@ -109,8 +108,7 @@ export const initialState = (init: StateInit = {}): EngineState => ({
   context: { ...init.context },
   consent: init.consent ?? true,
   subject: init.subject ?? '',
-  score: () => 0,
-  observe: () => undefined,
+  struggle: undefined,
 });
 
 const DAY = 86_400_000;
@@ -191,7 +189,7 @@ function candidates(pack: CompiledPack, input: EngineInput): readonly CompiledRu
  * replays to the same verdicts anywhere.
  */
 export function step(pack: CompiledPack, state: EngineState, input: EngineInput): Verdict[] {
-  state.observe(input);
+  state.struggle?.update(input);
   switch (input.type) {
     case 'outcome': {
       const rule = pack.byId.get(input.rule);
@@ -210,7 +208,7 @@ export function step(pack: CompiledPack, state: EngineState, input: EngineInput)
   const rules = candidates(pack, input);
   if (rules.length === 0) return NONE;
   let verdicts: Verdict[] | undefined;
-  const x: EvalContext = { context: state.context, score: () => state.score(input.t) };
+  const x: EvalContext = { context: state.context, score: () => state.struggle?.score(input.t) ?? 0 };
   for (const rule of rules) {
     if (!matchGlob(rule.page, input.page)) continue;
     let cs = state.rules.get(rule.id);
@@ -239,5 +237,6 @@ export function step(pack: CompiledPack, state: EngineState, input: EngineInput)
 export const decide = (pack: CompiledPack, state: () => EngineState = initialState): OperatorFunction<EngineInput, Verdict> => (inputs) =>
   defer(() => {
     const s = state();
+    s.struggle ??= createStruggle(pack.struggle);
     return inputs.pipe(flatten((input: EngineInput) => step(pack, s, input)));
   });

@@ -1,6 +1,7 @@
 import { parseDuration } from '../engine/duration.js';
 import type { RulePack } from './types.js';
 import { describe, isObject, num, onlyKeys, ptr, str, type Problems } from './checks.js';
+import { checkStruggle } from './check-struggle.js';
 import { isSdkRange, satisfiesRange } from './sdk-range.js';
 import { CATALOGUE, detectorNamed } from '../signals/catalogue.js';
 
@@ -30,7 +31,7 @@ export interface ValidateOptions {
 export function validatePack(pack: unknown, options: ValidateOptions): Problems {
   const out: Problems = [];
   if (!isObject(pack, '', out)) return out;
-  onlyKeys(pack, ['$schema', 'id', 'version', 'sdk', 'locale', 'strings', 'budget', 'groups', 'holdout', 'enabled', 'signals', 'rules', 'signature'], '', out);
+  onlyKeys(pack, ['$schema', 'id', 'version', 'sdk', 'locale', 'strings', 'budget', 'groups', 'holdout', 'enabled', 'signals', 'struggle', 'rules', 'signature'], '', out);
   str(pack, '$schema', '', out, { max: 500 });
   str(pack, 'id', '', out, { required: true, max: 64, test: ID, expected: 'an id of lower-case letters, digits, ".", "_" or "-"' });
   str(pack, 'version', '', out, { required: true, max: 32 });
@@ -50,6 +51,7 @@ export function validatePack(pack: unknown, options: ValidateOptions): Problems 
   num(pack, 'holdout', '', out, 0, 0.5, false);
   bool(pack, 'enabled', '', out);
   if (pack.signals !== undefined && isObject(pack.signals, '/signals', out)) checkOverrides(pack.signals, out);
+  if (pack.struggle !== undefined) checkStruggle(pack.struggle, '/struggle', out);
   checkRules(pack.rules, strings, groups, options, out);
   if (pack.signature !== undefined && isObject(pack.signature, '/signature', out)) {
     onlyKeys(pack.signature, ['alg', 'kid', 'value'], '/signature', out);
@@ -162,7 +164,7 @@ function selector(o: Record<string, unknown>, key: string, path: string, v: Vali
 
 /** Events a condition may match directly (pack/types.ts EventName). */
 export const EVENTS = ['click', 'submit', 'invalid', 'input', 'focus', 'nav', 'net', 'js-error', 'track'] as const;
-const TARGETED = ['click', 'submit', 'invalid', 'input', 'focus'];
+const TARGETED = ['click', 'invalid', 'input', 'focus'];
 const OPERATORS = ['all', 'any', 'not', 'sequence', 'context', 'score', 'signal', 'event'];
 const CONTEXT_OPS = ['is', 'isNot', 'in', 'gte', 'lte', 'exists'];
 const STATUSES = ['4xx', '5xx', 'failed'];

@@ -81,7 +81,8 @@ describe('engine: conditions', () => {
     let i = 0;
     const c = compilePack(p);
     const state = initialState();
-    state.score = () => scores[i++] ?? 0;
+    // The model is tested in struggle.test.ts; here the score is scripted.
+    state.struggle = { update: () => undefined, score: () => scores[i++] ?? 0, explain: () => ({ score: 0, features: [] }), size: () => 0 };
     const out = await firstValueFrom(from([sig(0, 'dead-click'), sig(5, 'js-error')] as EngineInput[]).pipe(decide(c, () => state), toArray()));
     expect(fired(out)).to.deep.equal([5]);
   });
@@ -94,10 +95,11 @@ describe('engine: conditions', () => {
         { id: 'c', when: { sequence: [{ event: 'submit' }, { absent: { event: 'track' }, within: '5s' }] } },
         { id: 'd', when: { score: { gte: 0.5 } } },
         { id: 'off', enabled: false, when: { signal: 'rage-click' } },
+        { id: 'g', when: { event: 'track', name: 'pay*' } },
       ]),
     );
     const keys = Object.fromEntries([...c.index].map(([k, rules]) => [k, rules.map((r) => r.id)]));
-    expect(keys).to.deep.equal({ 's:rage-click@#pay': ['a'], 'e:track': ['b', 'c'], 'e:submit': ['c'], 'e:tick': ['c', 'd'], 's:*': ['d'] });
+    expect(keys).to.deep.equal({ 's:rage-click@#pay': ['a'], 'e:track=paid': ['b'], 'e:submit': ['c'], 'e:track': ['c', 'g'], 'e:tick': ['c', 'd'], 's:*': ['d'] });
   });
 });
 

@@ -41,7 +41,7 @@ const variants = {
     all: [
       { any: [{ signal: 'rage-click', target: '#pay' }, { event: 'net', method: 'POST', path: '/api/*', status: '5xx', count: 2, within: '1m' }] },
       { not: { event: 'track', name: 'paid', within: '30s' } },
-      { sequence: [{ event: 'submit', target: 'form' }, { absent: { event: 'track', name: 'paid*' }, within: '20s' }], within: '2m' },
+      { sequence: [{ event: 'submit' }, { absent: { event: 'track', name: 'paid*' }, within: '20s' }], within: '2m' },
       { context: 'plan', in: ['pro', 'team'] },
       { context: 'seats', gte: 5, lte: 50 },
       { score: { gte: 0.7 } },
@@ -56,6 +56,10 @@ const variants = {
   'bad status class': (p) => ((p.rules[0].when = { event: 'net', status: '6xx' }), p),
   'holdout above a half': (p) => ((p.holdout = 0.75), p),
   'group with unknown limit': (p) => ((p.groups = { billing: { perWeek: 1 } }), p),
+  'struggle weights': (p) => ((p.struggle = { window: '5m', bias: -3, weights: { 'rage-click': 2, idle: 0.2, backtracks: 0 } }), p),
+  'struggle unknown feature': (p) => ((p.struggle = { weights: { rage: 1 } }), p),
+  'struggle window too long': (p) => ((p.struggle = { window: '1h' }), p),
+  'struggle weight too large': (p) => ((p.struggle = { weights: { errors: 11 } }), p),
 };
 
 test('the JSON Schema and the runtime validator agree on every pack in the corpus', async () => {
