@@ -2,10 +2,13 @@ import { createGuard } from './core/guard.js';
 import { uid } from './core/uid.js';
 import { warnOnce } from './core/warn.js';
 import { compilePack } from './engine/compile-pack.js';
-import { initialState, type Decision, type FatigueMemory, type Suppressed } from './engine/decide.js';
+import { initialState, type Decision, type EngineState, type FatigueMemory, type Suppressed } from './engine/decide.js';
 import { pipeline } from './engine/pipeline.js';
 import { pushSource } from './engine/push-source.js';
 import type { ContextValue, OutcomeEvent, OutcomeKind, Signal, ZcEvent } from './engine/types.js';
+import { serializeSession } from './engine/session.js';
+import type { StruggleExplanation } from './engine/struggle.js';
+import { SDK_VERSION } from './version.js';
 import type { ChunkLoader } from './mount/component-chunk.js';
 import type { UiLocale } from './mount/locale.js';
 import { createMounter } from './mount/mount.js';
@@ -51,6 +54,12 @@ export interface Runtime {
   identify(values: Readonly<Record<string, ContextValue>>): void;
   /** The user granted or withdrew consent for in-page help. */
   consent(granted: boolean): void;
+  /** The struggle score now, with its top features. */
+  score(): StruggleExplanation | undefined;
+  /** Starts or stops recording the session's events (bounded, in memory). */
+  record(on: boolean): void;
+  /** The recording as NDJSON (engine/session.ts). */
+  exportSession(): string;
   /** Stops everything and delivers what is queued. */
   stop(): Promise<void>;
   /** `packId@version` of the running pack. */
@@ -61,6 +70,8 @@ export interface Runtime {
 export const ENGINE_DELAY = 50;
 /** The longest the engine runs before it yields to the page, ms. */
 const ENGINE_SLICE = 8;
+/** Events a debug recording keeps at most. */
+const RECORD_LIMIT = 20_000;
 
 /** Every sensor, in the order they start; navigation first so the load is the first event. */
 export const SENSORS: readonly Sensor[] = [navigationSensor, clickSensor, tickSensor, mutationSensor, formSensor, motionSensor, errorSensor, networkSensor];
@@ -139,9 +150,18 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
       drain();
     });
   }
+  /** The debug recording, when on: what the engine was fed, for `zerocall simulate`. */
+  let recorded: ZcEvent[] = [];
+  let recording = false;
+  let recordedFrom = 0;
   const feed = (e: ZcEvent): void => {
     queue.push(e);
     schedule(ENGINE_DELAY);
+    if (recording && recorded.length < RECORD_LIMIT) {
+      // A session file is in time order; the wall clock can step back, so never let it.
+      const last = recorded[recorded.length - 1];
+      recorded.push(last && e.t < last.t ? { ...e, t: last.t } : e);
+    }
   };
 
   const emitOutcome = (rule: string, outcome: OutcomeKind): void => {
@@ -169,7 +189,8 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
 
   // Sensors replay this tab's earlier navigations (nav-history.ts) so detectors can span page
   // loads; the pipeline ignores what that history alone adds up to (signals dated before now).
-  const state = () => initialState({ consent: config.consent, context: config.context, subject: config.subject, memory: config.memory });
+  let engine: EngineState | undefined;
+  const state = () => (engine = initialState({ consent: config.consent, context: config.context, subject: config.subject, memory: config.memory }));
   const sub = events.stream.pipe(pipeline(compiled, state, env.now())).subscribe({
     // rxjs hands an operator's throw to `error`, never to the caller of next(): without this it
     // would rethrow it into the host page from a timer.
@@ -246,6 +267,13 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
     track: guard.wrap('track', (name: string, t?: number) => feed({ type: 'track', name, t: t ?? env.now(), page: currentPage(win) })),
     identify: guard.wrap('identify', (values: Readonly<Record<string, ContextValue>>) => feed({ type: 'context', values, t: env.now(), page: currentPage(win) })),
     consent: guard.wrap('consent', (granted: boolean) => feed({ type: 'consent', granted, t: env.now(), page: currentPage(win) })),
+    score: () => engine?.struggle?.explain(env.now(), 5),
+    // A new recording on each start; stopping keeps it for export.
+    record(on) {
+      if (on && !recording) [recorded, recordedFrom] = [[], env.now()];
+      recording = on;
+    },
+    exportSession: () => serializeSession(recorded, { zerocall: 'session', v: 1, sdk: SDK_VERSION, pack: compiled.ref, started: recordedFrom }),
     stop,
     pack: compiled.ref,
   };

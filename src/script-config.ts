@@ -8,7 +8,7 @@ export interface ScriptConfig {
 }
 
 /**
- * Reads `<script src=".../zerocall.js" data-pack data-endpoint data-locale data-allow-params data-consent data-components>`.
+ * Reads `<script src=".../zerocall.js" data-pack data-endpoint data-locale data-allow-params data-consent data-public-key data-components>`.
  * Relative URLs resolve against the page, as they would in any other attribute.
  */
 export function readScriptConfig(script: HTMLScriptElement | null, base: string): ScriptConfig {
@@ -22,6 +22,7 @@ export function readScriptConfig(script: HTMLScriptElement | null, base: string)
   if (endpoint) config.endpoint = endpoint;
   if (d.locale) config.locale = d.locale;
   if (d.consent === 'pending' || d.consent === 'granted') config.consent = d.consent;
+  if (d.publicKey) config.publicKey = d.publicKey;
   if (d.allowParams) config.allowParams = d.allowParams.split(',').map((p) => p.trim()).filter(Boolean);
   return { config, components: url(d.components) ?? new URL('zerocall-components.js', src).href };
 }

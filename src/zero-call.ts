@@ -3,6 +3,8 @@ import { warnOnce } from './core/warn.js';
 import type { ChunkLoader } from './mount/component-chunk.js';
 import { uiLocale } from './mount/locale.js';
 import { checkPack, loadPack } from './pack/load-pack.js';
+import { verifyPack } from './pack/signature.js';
+import type { StruggleExplanation } from './engine/struggle.js';
 import type { RulePack } from './pack/types.js';
 import { startRuntime, type Runtime, type RuntimeEvents } from './runtime.js';
 import { SDK_VERSION } from './version.js';
@@ -19,6 +21,8 @@ export interface ZeroCallConfig {
   allowParams?: string[];
   /** "pending": show no help until `consent(true)`; default "granted". */
   consent?: 'granted' | 'pending';
+  /** Base64 SPKI public key (`zerocall keygen`): with it, only packs signed by its private key load. */
+  publicKey?: string;
 }
 
 /** Events you can listen to with `ZeroCall.on`. */
@@ -37,12 +41,24 @@ export interface ZeroCallApi {
   identify(values: Record<string, string | number | boolean>): void;
   /** Grants (true) or withdraws (false) consent for in-page help; see `init({ consent: 'pending' })`. */
   consent(granted: boolean): void;
+  /** For designers testing a pack: the struggle score and a recording of the session. */
+  readonly debug: ZeroCallDebug;
   /** Listens to SDK events; returns a function that removes the listener. */
   on<K extends keyof ZeroCallEvents>(type: K, listener: (detail: ZeroCallEvents[K]) => void): () => void;
   /** Stops watching, takes down any help on screen and delivers queued telemetry. */
   shutdown(): Promise<void>;
   /** The SDK version. */
   readonly version: string;
+}
+
+/** The debug API (`ZeroCall.debug`). */
+export interface ZeroCallDebug {
+  /** The struggle score now, with the features that contribute most; undefined while not running. */
+  score(): StruggleExplanation | undefined;
+  /** Starts (true) or stops (false) recording this session's events, in memory, up to 20,000. */
+  record(on: boolean): void;
+  /** The recording as NDJSON for `zerocall simulate` (events carry no values or text); empty while not running. */
+  exportSession(): string;
 }
 
 /** How the API reports misuse: the npm package throws, the script tag warns once. */
@@ -58,6 +74,7 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
   const early: Array<{ name: string; t: number }> = [];
   let context: Record<string, string | number | boolean> = {};
   let consent: boolean | undefined;
+  let recording = false;
 
   const fail = (code: string, message: string): void => {
     if (misuse === 'throw') throw new TypeError(`ZeroCall: ${message}`);
@@ -106,6 +123,11 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
     const result = typeof config.pack === 'string' ? await loadPack(config.pack, { ...options, fetch: win.fetch.bind(win) }) : checkPack(config.pack, options);
     if (state !== 'starting') return false; // shut down while the pack loaded
     if (!result.ok) return dormant(result.error);
+    if (config.publicKey !== undefined) {
+      const verified = await verifyPack(result.pack, config.publicKey);
+      if (state !== 'starting') return false;
+      if (!verified.ok) return dormant(`pack ${typeof config.pack === 'string' ? config.pack : result.pack.id}: ${verified.error}`);
+    }
     if (result.pack.enabled === false) return dormant(`pack ${result.pack.id}@${result.pack.version} is switched off ("enabled": false)`);
     try {
       runtime = startRuntime(
@@ -139,6 +161,7 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
       return dormant(`could not start (${error instanceof Error ? error.message : String(error)})`);
     }
     state = 'running';
+    if (recording) runtime.record(true);
     for (const e of early.splice(0)) runtime.track(e.name, e.t);
     notify('ready', { pack: runtime.pack });
     return true;
@@ -162,6 +185,14 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
       if (typeof granted !== 'boolean') return fail('consent', 'consent(granted) needs true or false.');
       consent = granted;
       runtime?.consent(granted);
+    },
+    debug: {
+      score: () => runtime?.score(),
+      record(on) {
+        recording = on === true;
+        runtime?.record(recording);
+      },
+      exportSession: () => runtime?.exportSession() ?? '',
     },
     on(type, listener) {
       if (typeof listener !== 'function') {

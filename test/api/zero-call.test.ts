@@ -1,6 +1,11 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
+import { firstValueFrom, from, toArray } from 'rxjs';
 import { createGuard } from '../../src/core/guard.js';
+import { compilePack } from '../../src/engine/compile-pack.js';
+import { pipeline } from '../../src/engine/pipeline.js';
+import { parseSession } from '../../src/engine/session.js';
+import { signPack } from '../../src/pack/signature.js';
 import { ZeroCall } from '../../src/index.js';
 import { startRuntime } from '../../src/runtime.js';
 import type { Batch } from '../../src/transport/record.js';
@@ -75,6 +80,44 @@ describe('public API (npm entry)', () => {
     expect(errors).to.deep.equal(['pack test@1 is switched off ("enabled": false)']);
     expect(() => ZeroCall.identify({ plan: { nested: true } } as never)).to.throw('identify(values) needs an object of at most 50 keys');
     expect(() => ZeroCall.consent('yes' as never)).to.throw('consent(granted) needs true or false.');
+  });
+
+  it('with a public key, loads only a pack signed by its private key, and says why it refuses one', async () => {
+    const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
+    const publicKey = btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey))));
+    const signed = await signPack(packWith([{ id: 'r' }]), pair.privateKey, 'ES256', 'k1');
+    const errors: string[] = [];
+    ZeroCall.on('error', (e) => errors.push(e.message));
+    expect(await ZeroCall.init({ pack: signed, publicKey })).to.equal(true);
+    await ZeroCall.shutdown();
+    const tampered = { ...signed, budget: { perSession: 100 } };
+    expect(await ZeroCall.init({ pack: tampered, publicKey })).to.equal(false);
+    expect(await ZeroCall.init({ pack: packWith([{ id: 'r' }]), publicKey })).to.equal(false);
+    expect(errors).to.deep.equal([
+      'pack test: signature does not match: the pack was changed after signing, or signed with another key',
+      'pack test: unsigned (no "signature"), but this page requires signed packs',
+    ]);
+  });
+
+  it('debug: the struggle score with its top features, and a recording that replays through the engine', async () => {
+    document.body.innerHTML = '<button id="pay">Pay</button>';
+    const decisions: string[] = [];
+    ZeroCall.on('decision', (d) => decisions.push(d.rule));
+    ZeroCall.debug.record(true);
+    expect(ZeroCall.debug.score()).to.equal(undefined);
+    expect(await ZeroCall.init({ pack: packWith([{ id: 'pay-help' }]) })).to.equal(true);
+    for (let i = 0; i < 3; i++) document.querySelector('#pay')!.dispatchEvent(new MouseEvent('click', { bubbles: true, button: 0, clientX: 5, clientY: 5 }));
+    await waitUntil(() => decisions.length === 1, 'the decision');
+    const score = ZeroCall.debug.score()!;
+    expect(score.score).to.be.within(0.2, 1);
+    expect(score.features[0]).to.deep.include({ feature: 'rage-click', value: 1 });
+    const session = parseSession(ZeroCall.debug.exportSession());
+    if ('error' in session) throw new Error(session.error);
+    expect(session.header).to.deep.include({ zerocall: 'session', pack: 'test@1' });
+    expect(session.events.filter((e) => e.type === 'click')).to.have.length(3);
+    const replayed = await firstValueFrom(from(session.events).pipe(pipeline(compilePack(packWith([{ id: 'pay-help' }]))), toArray()));
+    expect(replayed.filter((o) => o.type === 'decision').map((d) => (d as { rule: string }).rule)).to.deep.equal(['pay-help']);
+    ZeroCall.debug.record(false);
   });
 
   it('keeps running when a host listener throws, and still calls the other listeners', async () => {
