@@ -16,8 +16,9 @@ const print = (figure) => console.log(JSON.stringify(figure));
 async function engineInNode() {
   const out = join(await mkdtemp(join(tmpdir(), 'zc-bench-')), 'engine.mjs');
   await build({ entryPoints: [join(root, 'bench/engine.bench.ts')], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'error' });
-  const { run } = await import(pathToFileURL(out).href);
+  const { run, runRules } = await import(pathToFileURL(out).href);
   run().forEach(print);
+  runRules().forEach(print);
 }
 
 const TYPES = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json', '.map': 'application/json' };

@@ -1,6 +1,6 @@
 import type { Placement, RulePack, Solution } from '../pack/types.js';
 import { CATALOGUE } from '../signals/catalogue.js';
-import { compileCondition, type CompiledCondition } from './conditions.js';
+import { compileCondition, LeafTable, type CompiledCondition } from './conditions.js';
 import { parseDuration } from './duration.js';
 import { compileStruggle } from '../pack/check-struggle.js';
 import type { StruggleModel } from './struggle.js';
@@ -40,10 +40,13 @@ export interface CompiledPack {
   readonly rules: readonly CompiledRule[];
   readonly byId: ReadonlyMap<string, CompiledRule>;
   /**
-   * Rules by the inputs that can affect them (conditions.ts inputKeys: kind and name, narrowed
-   * by target selector), each list in rank order: an input touches only the rules that can use it.
+   * Rules by the inputs that can make them hold (conditions.ts inputKeys: kind and name, narrowed
+   * by target selector or track name), each list in rank order: an input touches only the rules
+   * that can use it.
    */
   readonly index: ReadonlyMap<string, readonly CompiledRule[]>;
+  /** Every leaf of every rule, each once, with its own index. */
+  readonly leaves: LeafTable;
   readonly budget: { readonly perSession: number; readonly perDay: number; readonly minGap: number };
   readonly groups: ReadonlyMap<string, CompiledGroup>;
   /** Share of users held out, 0 to 0.5. */
@@ -67,16 +70,19 @@ export const placementKey = (p: Placement): string => (p.outlet !== undefined ? 
 
 /** Compiles a pack that has passed validatePack. Linear in the pack's size. */
 export function compilePack(pack: RulePack): CompiledPack {
-  const enabled = pack.rules
-    .map((r, order) => ({ r, order }))
-    .filter(({ r }) => r.enabled !== false)
-    // Highest priority first, pack order breaks ties, so the first eligible rule is the one to fire.
-    .sort((a, b) => (b.r.priority ?? 50) - (a.r.priority ?? 50) || a.order - b.order);
-  const rules = enabled.map(({ r }, rank) => rule(r, rank, compileCondition(r.when)));
+  // Highest priority first, pack order breaks ties, so the first eligible rule is the one to fire.
+  // Priorities are whole numbers 0–100: a bucket per priority sorts 10,000 rules without a comparator.
+  const buckets: Array<Array<RulePack['rules'][number]>> = Array.from({ length: 101 }, () => []);
+  for (const r of pack.rules) if (r.enabled !== false) buckets[100 - (r.priority ?? 50)]!.push(r);
+  const enabled = buckets.flat();
+  const leaves = new LeafTable();
+  const rules = enabled.map((r, rank) => rule(r, rank, compileCondition(r.when, r.page ?? '*', leaves)));
+  const byId = new Map<string, CompiledRule>();
+  for (const r of rules) byId.set(r.id, r);
   const index = new Map<string, CompiledRule[]>();
   const selectors = new Set<string>();
   for (const cr of rules) {
-    for (const key of cr.condition.keys) {
+    for (const key of cr.condition.triggers) {
       const list = index.get(key);
       if (list) list.push(cr);
       else index.set(key, [cr]);
@@ -98,8 +104,9 @@ export function compilePack(pack: RulePack): CompiledPack {
     ref: `${pack.id}@${pack.version}`,
     enabled: pack.enabled !== false,
     rules,
-    byId: new Map(rules.map((r) => [r.id, r])),
+    byId,
     index,
+    leaves,
     budget: {
       perSession: pack.budget?.perSession ?? BUDGET_DEFAULTS.perSession,
       perDay: pack.budget?.perDay ?? BUDGET_DEFAULTS.perDay,

@@ -37,7 +37,11 @@ export interface Sequence {
   readonly within: number;
 }
 
-/** The compiled tree. Leaves and sequences are indices into the rule's lists (their state lives in RuleState). */
+/**
+ * The compiled tree. A leaf is an index into the pack's table of leaves, shared by every rule
+ * with the same match on the same page glob (LeafTable); sequences are indices into the rule's
+ * own list (their progress is per rule).
+ */
 export type Node =
   | { readonly k: 'leaf'; readonly i: number }
   | { readonly k: 'seq'; readonly i: number }
@@ -48,15 +52,53 @@ export type Node =
 
 export interface CompiledCondition {
   readonly root: Node;
-  readonly leaves: readonly Leaf[];
+  /** Every leaf the tree reads, as ids in the pack's leaf table. */
+  readonly leaves: readonly number[];
   readonly sequences: readonly Sequence[];
-  /** Index keys of the inputs that can change whether the condition holds (see inputKeys). */
-  readonly keys: readonly string[];
+  /**
+   * Index keys of the inputs that can make the condition start to hold (see inputKeys): its
+   * leaves outside any `not`, its sequences, the score. An input that only a negated leaf
+   * matches can only make it false, so it updates the shared leaf and never touches the rule.
+   */
+  readonly triggers: readonly string[];
   /** Every target selector the condition tests. */
   readonly selectors: readonly string[];
 }
 
-const ms = (d: string | undefined): number => (d === undefined ? Infinity : parseDuration(d) ?? Infinity);
+/**
+ * The pack's leaves, each once: rules that count the same thing on the same pages share its
+ * state, so an input updates a leaf once however many rules read it.
+ */
+export class LeafTable {
+  readonly leaves: Leaf[] = [];
+  readonly pages: string[] = [];
+  /** Index key → ids of the leaves found under it. */
+  readonly byKey = new Map<string, number[]>();
+
+  add(l: Leaf, page: string, key = leafKey(l)): number {
+    const ids = this.byKey.get(key);
+    // Leaves under one key differ in few fields; most keys hold one leaf (one target, one rule).
+    if (ids) for (const i of ids) if (this.pages[i] === page && sameLeaf(this.leaves[i]!, l)) return i;
+    const i = this.leaves.length;
+    this.leaves.push(l);
+    this.pages.push(page);
+    if (ids) ids.push(i);
+    else this.byKey.set(key, [i]);
+    return i;
+  }
+}
+
+const sameLeaf = (a: Leaf, b: Leaf): boolean =>
+  a.on === b.on && a.name === b.name && a.target === b.target && a.method === b.method && a.path === b.path && a.status === b.status && a.trackName === b.trackName && a.count === b.count && a.within === b.within;
+
+/** Durations repeat across a pack ("30s", "1m"): each is parsed once. */
+const durations = new Map<string, number>();
+const ms = (d: string | undefined): number => {
+  if (d === undefined) return Infinity;
+  let v = durations.get(d);
+  if (v === undefined && durations.size < 1000) durations.set(d, (v = parseDuration(d) ?? Infinity));
+  return v ?? parseDuration(d) ?? Infinity;
+};
 
 const leafOf = (c: LeafCondition): Leaf => {
   const isSignal = 'signal' in c;
@@ -99,38 +141,74 @@ function contextTest(c: ContextCondition): (v: ContextValue | undefined) => bool
   return (v) => typeof v === 'number' && (gte === undefined || v >= gte) && (lte === undefined || v <= lte);
 }
 
-/** Compiles a validated condition. */
-export function compileCondition(when: Condition): CompiledCondition {
-  const leaves: Leaf[] = [];
-  const sequences: Sequence[] = [];
-  const keys = new Set<string>();
-  const selectors = new Set<string>();
-  const addLeaf = (l: Leaf): Leaf => {
-    keys.add(leafKey(l));
-    if (l.target !== undefined) selectors.add(l.target);
-    return l;
-  };
-  const walk = (c: Condition): Node => {
-    if ('all' in c) return { k: 'all', of: c.all.map(walk) };
-    if ('any' in c) return { k: 'any', of: c.any.map(walk) };
-    if ('not' in c) return { k: 'not', of: walk(c.not) };
+const NO_SEQUENCES: readonly Sequence[] = [];
+
+/**
+ * Compiles a validated condition of a rule on pages `page`, adding its leaves to the pack's
+ * table. Runs once per rule at load, for packs of up to 10,000 rules: plain loops, few objects.
+ */
+export function compileCondition(when: Condition, page: string, table: LeafTable): CompiledCondition {
+  const c = new ConditionCompiler(page, table);
+  const root = c.walk(when, true);
+  return { root, leaves: c.leaves, sequences: c.sequences ?? NO_SEQUENCES, triggers: c.triggers, selectors: c.selectors };
+}
+
+class ConditionCompiler {
+  readonly leaves: number[] = [];
+  sequences: Sequence[] | undefined;
+  readonly triggers: string[] = [];
+  readonly selectors: string[] = [];
+  constructor(
+    private readonly page: string,
+    private readonly table: LeafTable,
+  ) {}
+
+  private trigger(key: string): void {
+    if (!this.triggers.includes(key)) this.triggers.push(key);
+  }
+
+  private select(l: Leaf): void {
+    if (l.target !== undefined && !this.selectors.includes(l.target)) this.selectors.push(l.target);
+  }
+
+  private list(items: readonly Condition[], positive: boolean): Node[] {
+    const out: Node[] = [];
+    for (const item of items) out.push(this.walk(item, positive));
+    return out;
+  }
+
+  walk(c: Condition, positive: boolean): Node {
+    if ('signal' in c || 'event' in c) {
+      const l = leafOf(c);
+      const key = leafKey(l);
+      if (positive) this.trigger(key);
+      this.select(l);
+      const i = this.table.add(l, this.page, key);
+      this.leaves.push(i);
+      return { k: 'leaf', i };
+    }
+    if ('all' in c) return { k: 'all', of: this.list(c.all, positive) };
+    if ('any' in c) return { k: 'any', of: this.list(c.any, positive) };
+    if ('not' in c) return { k: 'not', of: this.walk(c.not, !positive) };
     if ('context' in c) return { k: 'ctx', key: c.context, test: contextTest(c) };
     if ('score' in c) {
-      SCORE_KEYS.forEach((k) => keys.add(k));
+      for (const k of SCORE_KEYS) this.trigger(k);
       return { k: 'score', gte: c.score.gte };
     }
-    if ('sequence' in c) {
-      const steps = c.sequence.map((s): Step => ('absent' in s ? { leaf: addLeaf(leafOf((s as AbsentStep).absent)), absent: ms(s.within) } : { leaf: addLeaf(leafOf(s)), absent: undefined }));
-      // An absence is over when time passes: the tick says so.
-      if (steps.some((s) => s.absent !== undefined)) keys.add('e:tick');
-      sequences.push({ steps, within: ms(c.within) });
-      return { k: 'seq', i: sequences.length - 1 };
+    // A sequence keeps its own progress, so every input a step matches must reach the rule.
+    const steps: Step[] = [];
+    for (const s of c.sequence) {
+      const absent = 'absent' in s;
+      const l = leafOf(absent ? (s as AbsentStep).absent : (s as LeafCondition));
+      this.trigger(leafKey(l));
+      this.select(l);
+      steps.push({ leaf: l, absent: absent ? ms(s.within) : undefined });
     }
-    leaves.push(addLeaf(leafOf(c)));
-    return { k: 'leaf', i: leaves.length - 1 };
-  };
-  const root = walk(when);
-  return { root, leaves, sequences, keys: [...keys], selectors: [...selectors] };
+    // An absence is over when time passes: the tick says so.
+    if (steps.some((s) => s.absent !== undefined)) this.trigger('e:tick');
+    (this.sequences ??= []).push({ steps, within: ms(c.within) });
+    return { k: 'seq', i: this.sequences.length - 1 };
+  }
 }
 
 /** The keys under which an input finds the rules it can affect: its kind and name, the same per target selector it hit, a track event's name. */
@@ -173,37 +251,53 @@ export function leafMatches(l: Leaf, input: EngineInput): boolean {
 /** Where a sequence has got to: for each number of steps done, the best partial match (latest start). */
 type Progress = Array<{ start: number; at: number } | undefined>;
 
-/** A rule's condition state; bounded by the pack (counts ≤ 100, a few dozen leaves, ≤ 10 steps). */
+/** A rule's own condition state: when it was last armed, and its sequences' progress. Bounded by the pack. */
 export interface ConditionState {
-  readonly hits: number[][];
+  /** Leaf matches at or before this time do not count (the rule last showed then). */
+  since: number;
   readonly progress: Progress[];
 }
 
 export const freshState = (c: CompiledCondition): ConditionState => ({
-  hits: c.leaves.map(() => []),
+  since: -Infinity,
   progress: c.sequences.map((s) => new Array<Progress[number]>(s.steps.length + 1).fill(undefined)),
 });
 
-/** Applies one input to the condition's state; true if the input matched any leaf (it is evidence for the rule). */
-export function observe(c: CompiledCondition, s: ConditionState, input: EngineInput): boolean {
-  let matched = false;
-  for (let i = 0; i < c.leaves.length; i++) {
-    const l = c.leaves[i]!;
-    if (!leafMatches(l, input)) continue;
-    matched = true;
-    const times = s.hits[i]!;
-    times.push(input.t);
-    if (times.length > l.count) times.shift();
+/** The shared leaves' state: the latest `count` match times of each. */
+export type LeafHits = number[][];
+
+/**
+ * Applies one input to the pack's leaves (those under the input's keys, on matching pages).
+ * Returns the ids of the leaves it matched, or undefined when none did.
+ */
+export function observeLeaves(table: LeafTable, hits: LeafHits, input: EngineInput, keys: readonly string[]): number[] | undefined {
+  let matched: number[] | undefined;
+  for (const key of keys) {
+    const ids = table.byKey.get(key);
+    if (!ids) continue;
+    for (const i of ids) {
+      const l = table.leaves[i]!;
+      if (!leafMatches(l, input) || !matchGlob(table.pages[i]!, input.page)) continue;
+      const times = (hits[i] ??= []);
+      times.push(input.t);
+      if (times.length > l.count) times.shift();
+      (matched ??= []).push(i);
+    }
   }
-  for (let i = 0; i < c.sequences.length; i++) advance(c.sequences[i]!, s.progress[i]!, input);
   return matched;
+}
+
+/** Applies one input to a rule's sequences. */
+export function observeSequences(c: CompiledCondition, s: ConditionState, input: EngineInput): void {
+  for (let i = 0; i < c.sequences.length; i++) advance(c.sequences[i]!, s.progress[i]!, input, s.since);
 }
 
 /** Keeps the partial match that started later (it has more time left); on a tie, the one already there. */
 const better = (a: Progress[number], b: NonNullable<Progress[number]>): NonNullable<Progress[number]> => (a === undefined || b.start > a.start ? b : a);
 
-function advance(seq: Sequence, p: Progress, input: EngineInput): void {
+function advance(seq: Sequence, p: Progress, input: EngineInput, since: number): void {
   const t = input.t;
+  if (t <= since) return;
   const n = seq.steps.length;
   // Partial matches too old to finish in time are dropped.
   for (let k = 1; k < n; k++) if (p[k] !== undefined && t - p[k]!.start > seq.within) p[k] = undefined;
@@ -229,17 +323,21 @@ function advance(seq: Sequence, p: Progress, input: EngineInput): void {
 
 /** What evaluation needs from the engine besides the rule's own state. */
 export interface EvalContext {
+  readonly table: LeafTable;
+  readonly hits: LeafHits;
   readonly context: Readonly<Record<string, ContextValue>>;
   readonly score: () => number;
 }
 
-/** Whether the condition holds at `t`. */
+/** Whether the condition holds at `t`, counting only leaf matches after the rule was last armed. */
 export function holds(c: CompiledCondition, s: ConditionState, n: Node, t: number, x: EvalContext): boolean {
   switch (n.k) {
     case 'leaf': {
-      const l = c.leaves[n.i]!;
-      const times = s.hits[n.i]!;
-      return times.length >= l.count && t - times[times.length - l.count]! < l.within;
+      const l = x.table.leaves[n.i]!;
+      const times = x.hits[n.i];
+      if (!times || times.length < l.count) return false;
+      const oldest = times[times.length - l.count]!;
+      return oldest > s.since && t - oldest < l.within;
     }
     case 'seq': {
       const seq = c.sequences[n.i]!;

@@ -2,7 +2,7 @@ import { defer, type OperatorFunction } from 'rxjs';
 import { flatten } from '../signals/flatten.js';
 import type { Solution } from '../pack/types.js';
 import type { CompiledPack, CompiledRule } from './compile-pack.js';
-import { freshState, holds, inputKeys, observe, type ConditionState, type EvalContext } from './conditions.js';
+import { freshState, holds, inputKeys, leafMatches, observeLeaves, observeSequences, type ConditionState, type EvalContext, type LeafHits } from './conditions.js';
 import { matchGlob } from './glob.js';
 import { createStruggle, type Struggle } from './struggle.js';
 import type { ContextValue, EngineInput, Signal, TargetInfo } from './types.js';
@@ -64,6 +64,8 @@ export interface FatigueMemory {
 
 /** Per-session engine state; every collection is bounded by the number of rules. */
 export interface EngineState {
+  /** The pack's shared leaves: their latest match times (conditions.ts LeafTable). */
+  readonly hits: LeafHits;
   /** Condition state per rule, created when an input first touches the rule. */
   readonly rules: Map<string, ConditionState>;
   /** Per rule: the latest matched signal and target, for the decision's evidence and anchor. */
@@ -97,6 +99,7 @@ export interface StateInit {
 
 /** A fresh session. */
 export const initialState = (init: StateInit = {}): EngineState => ({
+  hits: [],
   rules: new Map(),
   lastSignal: new Map(),
   lastTarget: new Map(),
@@ -161,19 +164,19 @@ function record(rule: CompiledRule, t: number, s: EngineState, heldOut: boolean)
     m.groups[rule.group] = shown(m.groups[rule.group], t);
   }
   if (!heldOut) s.open.set(rule.placement, rule.id);
-  // The condition starts over: the next show needs new friction.
-  s.rules.delete(rule.id);
+  // The condition starts over: the next show needs new friction, after this moment.
+  s.rules.set(rule.id, { ...freshState(rule.condition), since: t });
   s.lastSignal.delete(rule.id);
   s.lastTarget.delete(rule.id);
 }
 
 const NONE: Verdict[] = [];
 
-/** The rules an input can affect, in rank order, each once. */
-function candidates(pack: CompiledPack, input: EngineInput): readonly CompiledRule[] {
+/** The rules an input can make hold, in rank order, each once. */
+function candidates(pack: CompiledPack, keys: readonly string[]): readonly CompiledRule[] {
   let found: readonly CompiledRule[] | undefined;
   let merged: CompiledRule[] | undefined;
-  for (const key of inputKeys(input)) {
+  for (const key of keys) {
     const list = pack.index.get(key);
     if (!list) continue;
     if (!found) found = list;
@@ -205,15 +208,22 @@ export function step(pack: CompiledPack, state: EngineState, input: EngineInput)
       return NONE;
   }
   if (!pack.enabled) return NONE;
-  const rules = candidates(pack, input);
+  const keys = inputKeys(input);
+  const matched = observeLeaves(pack.leaves, state.hits, input, keys);
+  const rules = candidates(pack, keys);
   if (rules.length === 0) return NONE;
   let verdicts: Verdict[] | undefined;
-  const x: EvalContext = { context: state.context, score: () => state.struggle?.score(input.t) ?? 0 };
+  const x: EvalContext = { table: pack.leaves, hits: state.hits, context: state.context, score: () => state.struggle?.score(input.t) ?? 0 };
   for (const rule of rules) {
     if (!matchGlob(rule.page, input.page)) continue;
     let cs = state.rules.get(rule.id);
     if (!cs) state.rules.set(rule.id, (cs = freshState(rule.condition)));
-    if (observe(rule.condition, cs, input)) {
+    observeSequences(rule.condition, cs, input);
+    // The input is evidence for the rule if it matched one of its leaves or sequence steps.
+    const evidence =
+      (matched !== undefined && rule.condition.leaves.some((i) => matched.includes(i))) ||
+      rule.condition.sequences.some((q) => q.steps.some((st) => leafMatches(st.leaf, input)));
+    if (evidence) {
       if (input.type === 'signal') state.lastSignal.set(rule.id, input);
       const target = 'target' in input ? input.target : undefined;
       if (target) state.lastTarget.set(rule.id, target);

@@ -101,6 +101,23 @@ describe('engine: conditions', () => {
     const keys = Object.fromEntries([...c.index].map(([k, rules]) => [k, rules.map((r) => r.id)]));
     expect(keys).to.deep.equal({ 's:rage-click@#pay': ['a'], 'e:track=paid': ['b'], 'e:submit': ['c'], 'e:track': ['c', 'g'], 'e:tick': ['c', 'd'], 's:*': ['d'] });
   });
+
+  it('rules share a leaf they count the same way on the same pages; a negated leaf updates that state but never tries its rules', async () => {
+    const notPaid = { not: { event: 'track', name: 'paid', within: '30s' } } as const;
+    const p = packWith(
+      [
+        { id: 'x', when: { all: [{ signal: 'rage-click', target: '#x' }, notPaid] } },
+        { id: 'y', when: { all: [{ signal: 'rage-click', target: '#y' }, notPaid] } },
+        { id: 'z', page: '/orders', when: { all: [{ signal: 'rage-click', target: '#z' }, notPaid] } },
+      ],
+      { budget: { perSession: 10, minGap: '0s' } },
+    );
+    const c = compilePack(p);
+    expect(c.leaves.leaves.length, 'x and y share the paid leaf; z counts on other pages').to.equal(5);
+    expect([...c.index.keys()]).to.deep.equal(['s:rage-click@#x', 's:rage-click@#y', 's:rage-click@#z']);
+    const out = await run(p, [track(0, 'paid'), sig(10_000, 'rage-click', ['#x', '#y']), sig(40_000, 'rage-click', ['#x', '#y'])]);
+    expect(out.map((v) => (v.type === 'decision' ? `${v.rule}@${v.t}` : `${v.rule}:${v.reason}@${v.t}`))).to.deep.equal(['x@40000', 'y:open@40000']);
+  });
 });
 
 describe('engine: arbiter', () => {
