@@ -60,7 +60,15 @@ export default {
       // Each test page gets its own window: with concurrency 2, a page opened as a
       // background tab is hidden, and a hidden page gets no requestAnimationFrame,
       // so any test that waits for a frame (Lit updates, floating-ui) would hang.
-      createPage: ({ context }) => context.newPage({ type: 'window' }),
+      // Each test file also gets a browser context of its own: a fresh profile, so what the SDK
+      // keeps in IndexedDB and localStorage, and what it tells other tabs (BroadcastChannel),
+      // never crosses from one file into another running beside it.
+      createPage: async ({ browser }) => {
+        const context = await browser.createBrowserContext();
+        const page = await context.newPage({ type: 'window' });
+        page.once('close', () => void context.close().catch(() => undefined));
+        return page;
+      },
       launchOptions: {
         executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
         headless: true,

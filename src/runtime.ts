@@ -2,7 +2,8 @@ import { createGuard } from './core/guard.js';
 import { uid } from './core/uid.js';
 import { warnOnce } from './core/warn.js';
 import { compilePack } from './engine/compile-pack.js';
-import { initialState, type Decision, type EngineState, type FatigueMemory, type Suppressed } from './engine/decide.js';
+import { initialState, rememberDismissal, rememberShow, type Decision, type EngineState, type FatigueMemory, type Suppressed } from './engine/decide.js';
+import type { Store } from './store/store.js';
 import { pipeline } from './engine/pipeline.js';
 import { pushSource } from './engine/push-source.js';
 import type { ContextValue, OutcomeEvent, OutcomeKind, Signal, ZcEvent } from './engine/types.js';
@@ -44,6 +45,8 @@ export interface RuntimeEnv {
   readonly every: SensorContext['every'];
   readonly after: (ms: number, fn: () => void) => () => void;
   readonly notify: <K extends keyof RuntimeEvents>(type: K, detail: RuntimeEvents[K]) => void;
+  /** Where fatigue memory persists across visits; omitted, it lasts the page. */
+  readonly store?: Store;
 }
 
 /** A running SDK instance. */
@@ -169,7 +172,45 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
     record({ kind: 'outcome', t: e.t, page: e.page, rule, outcome });
     env.notify('outcome', e);
     feed(e);
+    if (outcome === 'dismissed') shareFatigue({ type: 'dismissed', pack: compiled.pack.id, rule });
   };
+
+  /**
+   * Fatigue across tabs and visits: each show and dismissal is told to the other tabs of this
+   * origin (BroadcastChannel), which count it too, and the memory is saved to the store soon
+   * after (the engine has counted it by then: it runs before the next timer).
+   */
+  type FatigueNote = { type: 'show'; pack: string; rule: string; group: string | undefined; t: number } | { type: 'dismissed'; pack: string; rule: string };
+  let channel: BroadcastChannel | undefined;
+  let saving = false;
+  const save = (): void => {
+    if (saving || !env.store) return;
+    saving = true;
+    env.after(ENGINE_DELAY, () => {
+      saving = false;
+      if (engine) void env.store?.putMemory(compiled.pack.id, engine.memory);
+    });
+  };
+  const shareFatigue = (note: FatigueNote): void => {
+    channel?.postMessage(note);
+    save();
+  };
+  const apply = guard.wrap('store', (e: MessageEvent) => {
+    const note = e.data as Partial<FatigueNote> | null;
+    if (!engine || !note || note.pack !== compiled.pack.id || typeof note.rule !== 'string') return;
+    if (note.type === 'show' && typeof note.t === 'number') rememberShow(engine.memory, note.rule, typeof note.group === 'string' ? note.group : undefined, note.t);
+    else if (note.type === 'dismissed') rememberDismissal(engine.memory, note.rule);
+  });
+  function syncFatigue(): () => void {
+    try {
+      const Channel = (win as Window & { BroadcastChannel?: typeof BroadcastChannel }).BroadcastChannel;
+      channel = Channel ? new Channel('zerocall:fatigue') : undefined;
+      if (channel) channel.onmessage = apply;
+    } catch {
+      channel = undefined; // no BroadcastChannel: each tab counts its own
+    }
+    return () => channel?.close();
+  }
 
   const mounter = createMounter({
     doc: win.document,
@@ -203,6 +244,7 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
         env.notify('signal', out);
       } else if (out.type === 'decision') {
         record({ kind: 'decision', t: out.t, page: out.page, rule: out.rule, ...(out.signal ? { signal: out.signal.signal } : {}), ...(out.heldOut ? { heldOut: true } : {}) });
+        shareFatigue({ type: 'show', pack: compiled.pack.id, rule: out.rule, group: compiled.byId.get(out.rule)?.group, t: out.t });
         env.notify('decision', out);
         // The holdout group sees nothing; its outcome says so, for lift against those who saw help.
         if (out.heldOut) emitOutcome(out.rule, 'held-out');
@@ -211,6 +253,7 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
     }),
   });
   stops.push(() => sub.unsubscribe());
+  stops.push(syncFatigue());
   // Help is about the page it appeared on; a route change takes it down.
   const navSub = events.stream.subscribe(guard.wrap('mount', (e) => e.type === 'nav' && e.kind !== 'load' && mounter.closeAll()));
   stops.push(() => navSub.unsubscribe());

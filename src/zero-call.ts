@@ -3,6 +3,8 @@ import { warnOnce } from './core/warn.js';
 import type { ChunkLoader } from './mount/component-chunk.js';
 import { uiLocale } from './mount/locale.js';
 import { checkPack, loadPack } from './pack/load-pack.js';
+import type { ValidateOptions } from './pack/validate-pack.js';
+import { openStore } from './store/store.js';
 import { verifyPack } from './pack/signature.js';
 import type { StruggleExplanation } from './engine/struggle.js';
 import type { RulePack } from './pack/types.js';
@@ -65,6 +67,8 @@ export interface ZeroCallDebug {
 export type Misuse = 'throw' | 'warn';
 
 const PRE_INIT_LIMIT = 100;
+/** With a good copy cached, how long a revalidation may take before the copy runs, ms. */
+const PACK_TIMEOUT_CACHED_MS = 3000;
 
 /** Builds the API object around a component loader. */
 export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
@@ -75,6 +79,40 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
   let context: Record<string, string | number | boolean> = {};
   let consent: boolean | undefined;
   let recording = false;
+  const store = openStore(window);
+
+  /**
+   * The pack to run, or why there is none. A URL is fetched with the ETag of the last good copy
+   * (a 304 reuses it); when the fetch fails or the new pack is invalid or unsigned, the last
+   * good copy runs instead and the console says so. A pack is only cached once it passed.
+   */
+  async function obtainPack(config: ZeroCallConfig, options: ValidateOptions, win: Window): Promise<RulePack | string> {
+    const verified = async (p: RulePack): Promise<string | undefined> => {
+      if (config.publicKey === undefined) return undefined;
+      const v = await verifyPack(p, config.publicKey);
+      return v.ok ? undefined : v.error;
+    };
+    if (typeof config.pack !== 'string') {
+      const result = checkPack(config.pack, options);
+      if (!result.ok) return result.error;
+      const refused = await verified(result.pack);
+      return refused ? `pack ${result.pack.id}: ${refused}` : result.pack;
+    }
+    const url = config.pack;
+    const cached = await store.getPack(url);
+    const good = cached && checkPack(cached.pack, options).ok && !(await verified(cached.pack)) ? cached : undefined;
+    const result = await loadPack(url, { ...options, fetch: win.fetch.bind(win), etag: good?.etag, timeout: good ? PACK_TIMEOUT_CACHED_MS : undefined });
+    if (result.ok === 'not-modified') return good!.pack;
+    const refused = result.ok ? await verified(result.pack) : undefined;
+    const error = result.ok ? (refused ? `pack ${url}: ${refused}` : undefined) : result.error;
+    if (error === undefined && result.ok) {
+      void store.putPack(url, { pack: result.pack, etag: result.etag, saved: Date.now() });
+      return result.pack;
+    }
+    if (!good) return error!;
+    warnOnce('last-good', `${error}. Running the last good version, ${good.pack.id}@${good.pack.version}, until it is fixed.`);
+    return good.pack;
+  }
 
   const fail = (code: string, message: string): void => {
     if (misuse === 'throw') throw new TypeError(`ZeroCall: ${message}`);
@@ -120,18 +158,15 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
       }
     };
     const options = { sdkVersion: SDK_VERSION, isSelector };
-    const result = typeof config.pack === 'string' ? await loadPack(config.pack, { ...options, fetch: win.fetch.bind(win) }) : checkPack(config.pack, options);
+    const loaded = await obtainPack(config, options, win);
     if (state !== 'starting') return false; // shut down while the pack loaded
-    if (!result.ok) return dormant(result.error);
-    if (config.publicKey !== undefined) {
-      const verified = await verifyPack(result.pack, config.publicKey);
-      if (state !== 'starting') return false;
-      if (!verified.ok) return dormant(`pack ${typeof config.pack === 'string' ? config.pack : result.pack.id}: ${verified.error}`);
-    }
-    if (result.pack.enabled === false) return dormant(`pack ${result.pack.id}@${result.pack.version} is switched off ("enabled": false)`);
+    if (typeof loaded === 'string') return dormant(loaded);
+    if (loaded.enabled === false) return dormant(`pack ${loaded.id}@${loaded.version} is switched off ("enabled": false)`);
+    const memory = await store.getMemory(loaded.id);
+    if (state !== 'starting') return false;
     try {
       runtime = startRuntime(
-        result.pack,
+        loaded,
         {
           endpoint: config.endpoint,
           locale: uiLocale(config.locale, win.document.documentElement.lang, win.navigator.language),
@@ -141,6 +176,7 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
           consent: consent ?? config.consent !== 'pending',
           context,
           subject: anonymousId(win),
+          memory,
         },
         {
           win,
@@ -155,6 +191,7 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
             const id = win.setTimeout(fn, ms);
             return () => win.clearTimeout(id);
           },
+          store,
         },
       );
     } catch (error) {

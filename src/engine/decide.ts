@@ -56,7 +56,7 @@ export interface Shows {
  * Bounded by the number of rules and groups.
  */
 export interface FatigueMemory {
-  readonly pack: Shows;
+  pack: Shows;
   readonly rules: Record<string, Shows>;
   readonly groups: Record<string, Shows>;
   readonly dismissed: string[];
@@ -118,7 +118,9 @@ const DAY = 86_400_000;
 const dayOf = (t: number): number => Math.floor(t / DAY);
 /** Shows on the day of `t`. */
 const today = (s: Shows | undefined, t: number): number => (s !== undefined && s.day === dayOf(t) ? s.count : 0);
-const shown = (s: Shows | undefined, t: number): Shows => ({ last: t, day: dayOf(t), count: today(s, t) + 1 });
+const shown = (s: Shows | undefined, t: number): Shows =>
+  // A show another tab reports may be older than the last one seen here; a day is never undone.
+  s !== undefined && s.day > dayOf(t) ? { ...s, last: Math.max(s.last, t) } : { last: Math.max(t, s?.last ?? -Infinity), day: dayOf(t), count: today(s, t) + 1 };
 
 /**
  * The holdout bucket of a user for a rule, in [0, 1): FNV-1a over "subject:rule". Deterministic,
@@ -152,17 +154,27 @@ function arbitrate(pack: CompiledPack, rule: CompiledRule, t: number, s: EngineS
   return undefined;
 }
 
+/**
+ * Counts a show in what is remembered across sessions and tabs. The runtime also applies the
+ * shows other tabs report, so the daily budget, min gap, cooldowns and groups hold across tabs.
+ */
+export function rememberShow(m: FatigueMemory, rule: string, group: string | undefined, t: number): void {
+  m.pack = shown(m.pack, t);
+  m.rules[rule] = shown(m.rules[rule], t);
+  if (group !== undefined) m.groups[group] = shown(m.groups[group], t);
+}
+
+/** "Don't show this again", remembered for good (and across tabs). */
+export function rememberDismissal(m: FatigueMemory, rule: string): void {
+  if (!m.dismissed.includes(rule)) m.dismissed.push(rule);
+}
+
 /** Counts a show everywhere fatigue is counted. A held-out show counts too: the holdout differs only in seeing nothing. */
 function record(rule: CompiledRule, t: number, s: EngineState, heldOut: boolean): void {
-  const m = s.memory as { pack: Shows } & FatigueMemory;
   s.session.set(rule.id, (s.session.get(rule.id) ?? 0) + 1);
   s.decisions++;
-  m.pack = shown(m.pack, t);
-  m.rules[rule.id] = shown(m.rules[rule.id], t);
-  if (rule.group !== undefined) {
-    s.groupSession.set(rule.group, (s.groupSession.get(rule.group) ?? 0) + 1);
-    m.groups[rule.group] = shown(m.groups[rule.group], t);
-  }
+  rememberShow(s.memory, rule.id, rule.group, t);
+  if (rule.group !== undefined) s.groupSession.set(rule.group, (s.groupSession.get(rule.group) ?? 0) + 1);
   if (!heldOut) s.open.set(rule.placement, rule.id);
   // The condition starts over: the next show needs new friction, after this moment.
   s.rules.set(rule.id, { ...freshState(rule.condition), since: t });
@@ -197,7 +209,7 @@ export function step(pack: CompiledPack, state: EngineState, input: EngineInput)
     case 'outcome': {
       const rule = pack.byId.get(input.rule);
       if ((input.outcome === 'dismissed' || input.outcome === 'closed') && rule && state.open.get(rule.placement) === input.rule) state.open.delete(rule.placement);
-      if (input.outcome === 'dismissed' && !state.memory.dismissed.includes(input.rule)) state.memory.dismissed.push(input.rule);
+      if (input.outcome === 'dismissed') rememberDismissal(state.memory, input.rule);
       return NONE;
     }
     case 'context':

@@ -6,6 +6,7 @@ import { compilePack } from '../../src/engine/compile-pack.js';
 import { pipeline } from '../../src/engine/pipeline.js';
 import { parseSession } from '../../src/engine/session.js';
 import { signPack } from '../../src/pack/signature.js';
+import { openStore } from '../../src/store/store.js';
 import { ZeroCall } from '../../src/index.js';
 import { startRuntime } from '../../src/runtime.js';
 import type { Batch } from '../../src/transport/record.js';
@@ -13,8 +14,10 @@ import { createZeroCall } from '../../src/zero-call.js';
 import { packWith } from '../engine/recorded.js';
 import { captureRequests, startMsw } from '../support/msw.js';
 import pkg from '../../package.json' with { type: 'json' };
+import { resetStore } from '../support/store.js';
 
 describe('public API (npm entry)', () => {
+  beforeEach(() => resetStore());
   afterEach(() => ZeroCall.shutdown());
 
   it('reports its version, equal to package.json', () => {
@@ -118,6 +121,81 @@ describe('public API (npm entry)', () => {
     const replayed = await firstValueFrom(from(session.events).pipe(pipeline(compilePack(packWith([{ id: 'pay-help' }]))), toArray()));
     expect(replayed.filter((o) => o.type === 'decision').map((d) => (d as { rule: string }).rule)).to.deep.equal(['pay-help']);
     ZeroCall.debug.record(false);
+  });
+
+  it('a pack that breaks later runs its last good version; an unchanged one is revalidated with its ETag', async () => {
+    let serve: 'good' | 'down' | 'broken' = 'good';
+    const asked: Array<string | null> = [];
+    await startMsw(
+      http.get('/packs/lkg.json', ({ request }) => {
+        asked.push(request.headers.get('if-none-match'));
+        if (serve === 'down') return new HttpResponse(null, { status: 503 });
+        if (serve === 'broken') return HttpResponse.text('{ "id": ', { headers: { etag: '"b"' } });
+        return request.headers.get('if-none-match') === '"a"' ? new HttpResponse(null, { status: 304 }) : HttpResponse.json(packWith([{ id: 'r' }]), { headers: { etag: '"a"' } });
+      }),
+    );
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+    try {
+      const ready: string[] = [];
+      ZeroCall.on('ready', (r) => ready.push(r.pack));
+      for (const state of ['good', 'good', 'down', 'broken'] as const) {
+        serve = state;
+        expect(await ZeroCall.init({ pack: '/packs/lkg.json' }), state).to.equal(true);
+        await ZeroCall.shutdown();
+      }
+      expect(ready).to.deep.equal(['test@1', 'test@1', 'test@1', 'test@1']);
+      expect(asked).to.deep.equal([null, '"a"', '"a"', '"a"']);
+      expect(warnings).to.deep.equal([
+        '[ZeroCall] pack /packs/lkg.json: HTTP 503 Service Unavailable. Running the last good version, test@1, until it is fixed. (zc:last-good)',
+        '[ZeroCall] pack /packs/lkg.json: not valid JSON (Unexpected end of JSON input). Running the last good version, test@1, until it is fixed. (zc:last-good)',
+      ]);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('fatigue outlives the visit (IndexedDB) and is shared with other tabs (BroadcastChannel)', async () => {
+    document.body.innerHTML = '<button id="pay">Pay</button>';
+    const pack = packWith([{ id: 'r', cooldown: '1h' }], { id: 'tabs' });
+    const verdicts: string[] = [];
+    ZeroCall.on('decision', (d) => verdicts.push(`shown:${d.rule}`));
+    ZeroCall.on('suppressed', (v) => verdicts.push(`${v.reason}:${v.rule}`));
+    let x = 0;
+    const rage = () => {
+      x += 100;
+      for (let i = 0; i < 3; i++) document.querySelector('#pay')!.dispatchEvent(new MouseEvent('click', { bubbles: true, button: 0, clientX: x, clientY: 5 }));
+    };
+    const otherTab = new BroadcastChannel('zerocall:fatigue');
+    const heard: unknown[] = [];
+    otherTab.onmessage = (e) => heard.push(e.data);
+    try {
+      // Another tab showed this rule a minute ago: its cooldown holds here too.
+      expect(await ZeroCall.init({ pack })).to.equal(true);
+      otherTab.postMessage({ type: 'show', pack: 'tabs', rule: 'r', t: Date.now() - 60_000 });
+      await new Promise((r) => setTimeout(r, 50));
+      rage();
+      await waitUntil(() => verdicts.length === 1, 'the first verdict');
+      expect(verdicts).to.deep.equal(['cooldown:r']);
+      await ZeroCall.shutdown();
+      await resetStore();
+
+      // A show here is told to the other tabs, and remembered for the next visit.
+      expect(await ZeroCall.init({ pack })).to.equal(true);
+      rage();
+      await waitUntil(() => verdicts.length === 2, 'the show');
+      await waitUntil(() => heard.length === 1, 'the note to other tabs');
+      expect(heard[0]).to.deep.include({ type: 'show', pack: 'tabs', rule: 'r' });
+      await waitUntil(async () => (await openStore(window).getMemory('tabs'))?.rules.r !== undefined, 'the memory saved');
+      await ZeroCall.shutdown();
+      expect(await ZeroCall.init({ pack })).to.equal(true);
+      rage();
+      await waitUntil(() => verdicts.length === 3, 'the verdict on the next visit');
+      expect(verdicts).to.deep.equal(['cooldown:r', 'shown:r', 'cooldown:r']);
+    } finally {
+      otherTab.close();
+    }
   });
 
   it('keeps running when a host listener throws, and still calls the other listeners', async () => {

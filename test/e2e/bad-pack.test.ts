@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { startMsw } from '../support/msw.js';
 import { addScriptTag, next, pasteSnippet, realClick, zc } from './host.js';
+import { resetStore } from '../support/store.js';
 
 /** Every warning the SDK writes, and every error that reaches the page. */
 const warnings: string[] = [];
@@ -22,6 +23,7 @@ after(() => {
 const HOST = '<main><h1>Orders</h1><button id="retry">Retry</button></main>';
 
 describe('bad packs through dist/zerocall.js: one clear warning each, host page untouched', () => {
+  beforeEach(() => resetStore());
   before(async () => {
     await startMsw(
       http.get('/bad/missing.json', () => new HttpResponse(null, { status: 404, statusText: 'Not Found' })),

@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw';
 import type { Batch } from '../../src/transport/record.js';
 import { captureRequests, startMsw } from '../support/msw.js';
 import { addScriptTag, next, pasteSnippet, realClick, zc } from './host.js';
+import { resetStore } from '../support/store.js';
 
 const PACK = {
   id: 'e2e-outlet',
@@ -23,6 +24,7 @@ const PACK = {
 };
 
 describe('thin path: outlet placement, route change, snippet queue (dist/zerocall.js)', () => {
+  beforeEach(() => resetStore());
   it('replays calls queued before load, mounts into the outlet in the page language, and closes on a route change', async () => {
     await startMsw(
       http.get('/e2e/outlet-pack.json', () => HttpResponse.json(PACK)),

@@ -7,6 +7,7 @@ import type { Batch } from '../../src/transport/record.js';
 import { captureRequests, startMsw } from '../support/msw.js';
 import { virtualContext } from '../sensors/virtual.js';
 import { addScriptTag, next, pasteSnippet, zc } from './host.js';
+import { resetStore } from '../support/store.js';
 
 const SECRET = 'Zq7sekret';
 const DIGITS = '987654321';
@@ -41,6 +42,7 @@ async function typeEverywhere(root: Element): Promise<void> {
 }
 
 describe('privacy: nothing typed ever reaches an event or a payload', () => {
+  beforeEach(() => resetStore());
   it('every sensor at once, every kind of field', async () => {
     const root = await fixture(html`<div>${fields()}</div>`);
     root.querySelector('form')!.addEventListener('submit', (e) => e.preventDefault());

@@ -4,6 +4,7 @@ import { http, HttpResponse } from 'msw';
 import type { Batch, TelemetryRecord } from '../../src/transport/record.js';
 import { captureRequests, startMsw } from '../support/msw.js';
 import { addScriptTag, frame, next, pasteSnippet, realClick, zc } from './host.js';
+import { resetStore } from '../support/store.js';
 
 const PACK = {
   id: 'e2e',
@@ -26,6 +27,7 @@ const PACK = {
 };
 
 describe('thin path through dist/zerocall.js: rage click → pack rule → zc-card → outcomes POSTed', () => {
+  beforeEach(() => resetStore());
   it('shows help next to the rage-clicked button and reports what the user did, never what they typed', async () => {
     await startMsw(
       http.get('/e2e/pack.json', () => HttpResponse.json(PACK)),

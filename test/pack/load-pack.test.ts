@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse, delay } from 'msw';
-import { loadPack } from '../../src/pack/load-pack.js';
+import { loadPack, NOT_MODIFIED } from '../../src/pack/load-pack.js';
 import { SIGNALS } from '../../src/pack/validate-pack.js';
 import { startMsw } from '../support/msw.js';
 import { packWith } from '../engine/recorded.js';
@@ -12,7 +12,21 @@ describe('pack loader', () => {
     await startMsw(http.get('/packs/ok.json', () => HttpResponse.json(packWith([{ id: 'r' }]))));
     const r = await loadPack('/packs/ok.json', opts);
     expect(r.ok).to.equal(true);
-    expect(r.ok && r.pack.rules[0]!.id).to.equal('r');
+    expect(r.ok === true && r.pack.rules[0]!.id).to.equal('r');
+  });
+
+  it('revalidates with the ETag of a cached copy: 304 means the copy is current', async () => {
+    let asked: string | null = null;
+    await startMsw(
+      http.get('/packs/etag.json', ({ request }) => {
+        asked = request.headers.get('if-none-match');
+        return asked === '"v1"' ? new HttpResponse(null, { status: 304 }) : HttpResponse.json(packWith([{ id: 'r' }]), { headers: { etag: '"v1"' } });
+      }),
+    );
+    const first = await loadPack('/packs/etag.json', opts);
+    expect(first.ok === true && first.etag).to.equal('"v1"');
+    expect(await loadPack('/packs/etag.json', { ...opts, etag: '"v1"' })).to.equal(NOT_MODIFIED);
+    expect(asked).to.equal('"v1"');
   });
 
   it('names the URL and the status of a pack that is not there', async () => {

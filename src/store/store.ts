@@ -1,0 +1,78 @@
+import { openDB, type IDBPDatabase } from 'idb';
+import type { FatigueMemory } from '../engine/decide.js';
+import type { RulePack } from '../pack/types.js';
+
+/** A pack as last fetched and found good, with the ETag to revalidate it. */
+export interface CachedPack {
+  readonly pack: RulePack;
+  readonly etag: string | undefined;
+  readonly saved: number;
+}
+
+/**
+ * What the SDK keeps across visits, in IndexedDB (`zerocall`): the last good pack per URL and
+ * the fatigue memory per pack id. Every call settles and none throws: where IndexedDB is
+ * missing or refused (private modes, blocked storage) it keeps the same data in memory for the
+ * page's lifetime, so the SDK works and only forgets sooner.
+ */
+export interface Store {
+  getPack(url: string): Promise<CachedPack | undefined>;
+  putPack(url: string, entry: CachedPack): Promise<void>;
+  getMemory(pack: string): Promise<FatigueMemory | undefined>;
+  putMemory(pack: string, memory: FatigueMemory): Promise<void>;
+}
+
+const STORES = ['packs', 'memory'] as const;
+type StoreName = (typeof STORES)[number];
+
+/** Opens the store; `name` is for tests. */
+export function openStore(win: Window, name = 'zerocall'): Store {
+  const fallback = new Map<string, unknown>();
+  let db: Promise<IDBPDatabase | undefined> | undefined;
+  const open = (): Promise<IDBPDatabase | undefined> =>
+    (db ??= (async () => {
+      try {
+        if (!win.indexedDB) return undefined;
+        const d = await openDB(name, 1, {
+          upgrade(d) {
+            for (const s of STORES) if (!d.objectStoreNames.contains(s)) d.createObjectStore(s);
+          },
+          // Another tab upgrades or deletes the database: let it, and reopen on the next call.
+          blocking() {
+            d.close();
+            db = undefined;
+          },
+          terminated() {
+            db = undefined;
+          },
+        });
+        return d;
+      } catch {
+        return undefined;
+      }
+    })());
+  const get = async <T>(store: StoreName, key: string): Promise<T | undefined> => {
+    const d = await open();
+    try {
+      if (d) return (await d.get(store, key)) as T | undefined;
+    } catch {
+      // Fall through to the in-memory copy.
+    }
+    return fallback.get(`${store}:${key}`) as T | undefined;
+  };
+  const put = async (store: StoreName, key: string, value: unknown): Promise<void> => {
+    fallback.set(`${store}:${key}`, value);
+    const d = await open();
+    try {
+      await d?.put(store, value, key);
+    } catch {
+      // Quota or a closed database: the in-memory copy still serves this page.
+    }
+  };
+  return {
+    getPack: (url) => get<CachedPack>('packs', url),
+    putPack: (url, entry) => put('packs', url, entry),
+    getMemory: (pack) => get<FatigueMemory>('memory', pack),
+    putMemory: (pack, memory) => put('memory', pack, memory),
+  };
+}
