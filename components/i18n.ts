@@ -12,6 +12,7 @@ const en = {
   yes: 'Yes',
   no: 'No',
   thanks: 'Thanks for the feedback.',
+  actions: 'Next steps',
 } as const;
 
 /** The key of a chrome string. */
@@ -25,6 +26,7 @@ const catalog: Record<Locale, Partial<Record<MsgKey, string>>> = {
     yes: '有帮助',
     no: '没帮助',
     thanks: '感谢您的反馈。',
+    actions: '下一步',
   },
 };
 

@@ -10,11 +10,13 @@ import { styles } from './zc-card.styles.js';
  *
  * @event {CustomEvent<ZcOutcomeDetail>} zc-outcome - `shown` once after the first render while
  * connected; `dismissed` from the × button or Escape; `helpful` / `not-helpful` once, from the
- * feedback buttons.
+ * feedback buttons; `engaged` each time an action link is followed.
  *
  * @csspart surface - The card's box.
  * @csspart heading - The heading text.
  * @csspart body - The body text.
+ * @csspart actions - The row of links, when the solution has actions.
+ * @csspart action - One link.
  * @csspart dismiss - The × button.
  * @csspart feedback - The "Did this help?" row, later the thank-you.
  *
@@ -35,6 +37,9 @@ export class ZcCard extends ZcElement {
 
   /** Body of the answer, rendered as plain text (markup is shown literally, never parsed). */
   @property() body = '';
+
+  /** Links under the answer; following one reports `engaged`. */
+  @property({ attribute: false }) actions: ReadonlyArray<{ readonly label: string; readonly href: string }> = [];
 
   @state() private _answer: 'helpful' | 'not-helpful' | null = null;
 
@@ -71,6 +76,11 @@ export class ZcCard extends ZcElement {
           </button>
         </div>
         <p part="body" class="body">${this.body}</p>
+        ${this.actions.length
+          ? html`<nav part="actions" class="actions" aria-label=${msg(this.locale, 'actions')}>
+              ${this.actions.map((a) => html`<a part="action" href=${a.href} @click=${() => this.emitOutcome('engaged')}>${a.label}</a>`)}
+            </nav>`
+          : nothing}
         <div part="feedback" class="feedback">
           ${answered
             ? nothing

@@ -24,6 +24,22 @@ export const styles = css`
       transform: translateY(4px);
     }
   }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 16px;
+    margin: 0 0 8px;
+  }
+  .actions a {
+    color: var(--_accent);
+    font-weight: 600;
+    text-underline-offset: 2px;
+  }
+  .actions a:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+    border-radius: 2px;
+  }
   .header {
     display: flex;
     align-items: flex-start;

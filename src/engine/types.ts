@@ -155,10 +155,10 @@ export interface OutcomeEvent extends EventBase {
 }
 
 /**
- * The outcomes a surface reports. `held-out`: the rule fired for a user in the pack's holdout
+ * The outcomes a surface reports. `engaged`: the user followed one of its actions. `held-out`: the rule fired for a user in the pack's holdout
  * group, so nothing was shown; recorded so lift can be measured against those who saw help.
  */
-export type OutcomeKind = 'shown' | 'dismissed' | 'helpful' | 'not-helpful' | 'closed' | 'held-out';
+export type OutcomeKind = 'shown' | 'engaged' | 'dismissed' | 'helpful' | 'not-helpful' | 'closed' | 'held-out';
 
 /** A value the host may put in the context rules test (`ZeroCall.identify`). */
 export type ContextValue = string | number | boolean;

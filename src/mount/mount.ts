@@ -27,7 +27,7 @@ export interface Mounter {
   closeAll(): void;
 }
 
-type Surface = HTMLElement & { heading: string; body: string; locale: UiLocale; rule: string };
+type Surface = HTMLElement & { heading: string; body: string; actions: ReadonlyArray<{ label: string; href: string }>; locale: UiLocale; rule: string };
 type Anchored = Extract<Resolved, { kind: 'anchor' }>;
 interface Entry {
   readonly rule: string;
@@ -88,6 +88,7 @@ export function createMounter(ctx: MountContext): Mounter {
     const text = (id: string): string => packString(ctx.pack.strings, id, ctx.locale, ctx.pack.locale ?? 'en');
     el.heading = text(d.solution.content.title);
     el.body = text(d.solution.content.body);
+    el.actions = (d.solution.actions ?? []).map((a) => ({ label: text(a.label), href: a.href }));
     el.locale = ctx.locale;
     el.rule = d.rule;
     el.setAttribute(SURFACE_ATTR, d.rule);

@@ -16,11 +16,19 @@ export interface Placement {
   readonly side?: Side;
 }
 
-/** A service solution: which component, where, saying what (string ids). */
+/** A link the solution offers: a string id for its label, and a page path or an https URL. */
+export interface LinkAction {
+  readonly label: string;
+  readonly href: string;
+}
+
+/** A service solution: which component, where, saying what (string ids), offering which actions. */
 export interface Solution {
   readonly component: 'zc-card';
   readonly placement: Placement;
   readonly content: { readonly title: string; readonly body: string };
+  /** Up to 3 links under the answer. */
+  readonly actions?: readonly LinkAction[];
 }
 
 /** How many matches, within how long, make a leaf condition hold (default: one, ever since the rule was armed). */

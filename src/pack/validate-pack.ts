@@ -284,7 +284,7 @@ function checkLeaf(v: Record<string, unknown>, at: string, o: ValidateOptions, o
 function checkSolution(v: unknown, at: string, strings: Readonly<Record<string, string>> | undefined, o: ValidateOptions, out: Problems): void {
   if (v === undefined) return void out.push({ path: at, message: 'missing; expected a solution' });
   if (!isObject(v, at, out)) return;
-  onlyKeys(v, ['component', 'placement', 'content'], at, out);
+  onlyKeys(v, ['component', 'placement', 'content', 'actions'], at, out);
   str(v, 'component', at, out, { required: true, test: (s) => (COMPONENTS as readonly string[]).includes(s), expected: `one of ${COMPONENTS.join(', ')}` });
   const pAt = ptr(at, 'placement');
   if (v.placement === undefined) out.push({ path: pAt, message: 'missing; expected a placement' });
@@ -295,14 +295,32 @@ function checkSolution(v: unknown, at: string, strings: Readonly<Record<string, 
     str(v.placement, 'side', pAt, out, { test: (s) => SIDES.includes(s), expected: `one of ${SIDES.join(', ')}` });
     if (v.placement.outlet === undefined && v.placement.anchor === undefined) out.push({ path: pAt, message: 'needs an "outlet", an "anchor", or both' });
   }
+  checkActions(v.actions, ptr(at, 'actions'), strings, out);
   const cAt = ptr(at, 'content');
   if (v.content === undefined) return void out.push({ path: cAt, message: 'missing; expected content' });
   if (!isObject(v.content, cAt, out)) return;
   onlyKeys(v.content, ['title', 'body'], cAt, out);
-  for (const key of ['title', 'body']) {
-    const id = str(v.content, key, cAt, out, { required: true, max: 64, expected: 'a string id defined in "strings"' });
-    if (id !== undefined && strings && !(id in strings)) out.push({ path: ptr(cAt, key), message: `string id "${id}" is not defined in the pack's locale strings` });
-  }
+  for (const key of ['title', 'body']) stringId(v.content, key, cAt, strings, out);
+}
+
+/** A page path or an https URL: never javascript:, data: or plain http. */
+const HREF = (s: string): boolean => (s.startsWith('/') && !s.startsWith('//')) || /^https:\/\/[^\s/]+/.test(s);
+
+function stringId(o: Record<string, unknown>, key: string, at: string, strings: Readonly<Record<string, string>> | undefined, out: Problems): void {
+  const id = str(o, key, at, out, { required: true, max: 64, expected: 'a string id defined in "strings"' });
+  if (id !== undefined && strings && !(id in strings)) out.push({ path: ptr(at, key), message: `string id "${id}" is not defined in the pack's locale strings` });
+}
+
+function checkActions(v: unknown, at: string, strings: Readonly<Record<string, string>> | undefined, out: Problems): void {
+  if (v === undefined) return;
+  if (!Array.isArray(v) || v.length === 0 || v.length > 3) return void out.push({ path: at, message: `expected an array of 1 to 3 actions, got ${describe(v)}` });
+  v.forEach((a: unknown, i) => {
+    const aAt = ptr(at, i);
+    if (!isObject(a, aAt, out)) return;
+    onlyKeys(a, ['label', 'href'], aAt, out);
+    stringId(a, 'label', aAt, strings, out);
+    str(a, 'href', aAt, out, { required: true, max: 500, test: HREF, expected: 'a page path starting with "/" or an https:// URL' });
+  });
 }
 
 /** Type guard over validatePack. */

@@ -160,3 +160,38 @@ describe('zc-card', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('zc-card actions', () => {
+  it('renders the solution\'s links in a labelled group, reachable by Tab, and reports each one followed as engaged', async () => {
+    const outcomes: OutcomeKind[] = [];
+    const el = await fixture<ZcCard>(html`
+      <zc-card
+        heading="Payment failed"
+        .body=${'Your bank declined it.'}
+        .actions=${[{ label: 'Change card', href: '#/settings/card' }, { label: 'Contact <b>us</b>', href: 'https://example.com/help' }]}
+        locale="zh-CN"
+        @zc-outcome=${(e: CustomEvent<{ outcome: OutcomeKind }>) => outcomes.push(e.detail.outcome)}
+      ></zc-card>
+    `);
+    await settle(el);
+    const nav = part(el, 'actions');
+    expect(nav.getAttribute('aria-label')).to.equal('下一步');
+    const links = [...nav.querySelectorAll('a')];
+    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).to.deep.equal([
+      ['Change card', '#/settings/card'],
+      ['Contact <b>us</b>', 'https://example.com/help'],
+    ]);
+    expect(nav.querySelector('b'), 'labels are text, never markup').to.equal(null);
+    links[0]!.focus();
+    expect(el.shadowRoot!.activeElement).to.equal(links[0]);
+    await sendKeys({ press: 'Enter' });
+    expect(outcomes.filter((o) => o === 'engaged')).to.have.length(1);
+    expect(location.hash).to.equal('#/settings/card');
+    history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  it('renders no actions row without actions', async () => {
+    const { el } = await mountCard();
+    expect(el.shadowRoot!.querySelector('[part~="actions"]')).to.equal(null);
+  });
+});

@@ -84,3 +84,18 @@ describe('mount stage', () => {
     m.closeAll();
   });
 });
+
+describe('mount stage: solution actions', () => {
+  afterEach(() => card()?.remove());
+
+  it('gives the card its links with labels from the pack strings', async () => {
+    await fixture(html`<div id="page4"><button id="pay">Pay</button></div>`);
+    const { m, errors } = mounter();
+    const d = decision('div#page4 > button#pay');
+    m.mount({ ...d, solution: { ...d.solution, actions: [{ label: 't', href: '/help/pay' }] } });
+    await waitUntil(() => card(), 'mounted');
+    expect((card() as unknown as { actions: unknown }).actions).to.deep.equal([{ label: 'Title', href: '/help/pay' }]);
+    expect(errors).to.deep.equal([]);
+    m.closeAll();
+  });
+});

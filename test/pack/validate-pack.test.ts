@@ -67,6 +67,9 @@ describe('rule pack validation', () => {
       ['holdout too large', '/holdout', 0.9, '/holdout: expected a number from 0 to 0.5, got 0.9'],
       ['kill switch not a boolean', '/enabled', 'no', '/enabled: expected true or false, got "no"'],
       ['bad cooldown', '/rules/0/cooldown', 'daily', '/rules/0/cooldown: expected a duration like "30s" (ms, s, m, h or d), got "daily"'],
+      ['script link', '/rules/0/solution/actions', [{ label: 't', href: 'javascript:alert(1)' }], '/rules/0/solution/actions/0/href: expected a page path starting with "/" or an https:// URL, got "javascript:alert(1)"'],
+      ['action label not a string id', '/rules/0/solution/actions', [{ label: 'nope', href: '/help' }], '/rules/0/solution/actions/0/label: string id "nope" is not defined in the pack\'s locale strings'],
+      ['too many actions', '/rules/0/solution/actions', [1, 2, 3, 4], '/rules/0/solution/actions: expected an array of 1 to 3 actions, got an array of 4'],
     ];
     for (const [name, pointer, value, expected] of corpus) expect(errors(withChange(pointer, value)), name).to.deep.equal([expected]);
   });
