@@ -186,7 +186,8 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
   const save = (): void => {
     if (saving || !env.store) return;
     saving = true;
-    env.after(ENGINE_DELAY, () => {
+    // Twice the engine's delay: a dismissal is counted when the engine next runs.
+    env.after(2 * ENGINE_DELAY, () => {
       saving = false;
       if (engine) void env.store?.putMemory(compiled.pack.id, engine.memory);
     });
@@ -273,6 +274,7 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
   // Leaving: what is still queued is decided on now, so its signals make the last batch.
   const onExit = guard.wrap('transport', () => {
     drainAll();
+    if (engine) void env.store?.putMemory(compiled.pack.id, engine.memory);
     transport?.flushOnExit();
   });
   const onHidden = guard.wrap('transport', () => win.document.visibilityState === 'hidden' && onExit());

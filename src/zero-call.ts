@@ -4,7 +4,7 @@ import type { ChunkLoader } from './mount/component-chunk.js';
 import { uiLocale } from './mount/locale.js';
 import { checkPack, loadPack } from './pack/load-pack.js';
 import type { ValidateOptions } from './pack/validate-pack.js';
-import { openStore } from './store/store.js';
+import { openStore, type Store } from './store/store.js';
 import { verifyPack } from './pack/signature.js';
 import type { StruggleExplanation } from './engine/struggle.js';
 import type { RulePack } from './pack/types.js';
@@ -79,7 +79,9 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
   let context: Record<string, string | number | boolean> = {};
   let consent: boolean | undefined;
   let recording = false;
-  const store = openStore(window);
+  // Opened on the first init, not at import: the npm entry may be imported where there is no window.
+  let opened: Store | undefined;
+  const storeIn = (win: Window): Store => (opened ??= openStore(win));
 
   /**
    * The pack to run, or why there is none. A URL is fetched with the ETag of the last good copy
@@ -99,6 +101,7 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
       return refused ? `pack ${result.pack.id}: ${refused}` : result.pack;
     }
     const url = config.pack;
+    const store = storeIn(win);
     const cached = await store.getPack(url);
     const good = cached && checkPack(cached.pack, options).ok && !(await verified(cached.pack)) ? cached : undefined;
     const result = await loadPack(url, { ...options, fetch: win.fetch.bind(win), etag: good?.etag, timeout: good ? PACK_TIMEOUT_CACHED_MS : undefined });
@@ -162,7 +165,7 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
     if (state !== 'starting') return false; // shut down while the pack loaded
     if (typeof loaded === 'string') return dormant(loaded);
     if (loaded.enabled === false) return dormant(`pack ${loaded.id}@${loaded.version} is switched off ("enabled": false)`);
-    const memory = await store.getMemory(loaded.id);
+    const memory = await storeIn(win).getMemory(loaded.id);
     if (state !== 'starting') return false;
     try {
       runtime = startRuntime(
@@ -191,7 +194,7 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
             const id = win.setTimeout(fn, ms);
             return () => win.clearTimeout(id);
           },
-          store,
+          store: storeIn(win),
         },
       );
     } catch (error) {

@@ -19,3 +19,9 @@ test('dist/zerocall.d.ts declares ZeroCall with the documented members', async (
   assert.match(dts, /declare const ZeroCall: ZeroCallApi;/);
   assert.match(dts, /export \{ ZeroCall \};/);
 });
+
+test('the npm entry can be imported where there is no window (server rendering, Node tools)', async () => {
+  const { ZeroCall } = await import('../../dist/zerocall.mjs');
+  assert.equal(typeof ZeroCall.init, 'function');
+  assert.equal(ZeroCall.debug.score(), undefined);
+});
