@@ -142,12 +142,20 @@ function contextTest(c: ContextCondition): (v: ContextValue | undefined) => bool
 }
 
 const NO_SEQUENCES: readonly Sequence[] = [];
+const NO_SELECTORS: readonly string[] = [];
 
 /**
  * Compiles a validated condition of a rule on pages `page`, adding its leaves to the pack's
  * table. Runs once per rule at load, for packs of up to 10,000 rules: plain loops, few objects.
  */
 export function compileCondition(when: Condition, page: string, table: LeafTable): CompiledCondition {
+  // Most rules are one signal or event: no tree to walk.
+  if ('signal' in when || 'event' in when) {
+    const l = leafOf(when);
+    const key = leafKey(l);
+    const i = table.add(l, page, key);
+    return { root: { k: 'leaf', i }, leaves: [i], sequences: NO_SEQUENCES, triggers: [key], selectors: l.target === undefined ? NO_SELECTORS : [l.target] };
+  }
   const c = new ConditionCompiler(page, table);
   const root = c.walk(when, true);
   return { root, leaves: c.leaves, sequences: c.sequences ?? NO_SEQUENCES, triggers: c.triggers, selectors: c.selectors };
