@@ -2,8 +2,7 @@ import type { Placement, RulePack, Solution } from '../pack/types.js';
 import { CATALOGUE } from '../signals/catalogue.js';
 import { compileCondition, LeafTable, type CompiledCondition } from './conditions.js';
 import { parseDuration } from './duration.js';
-import { compileStruggle } from '../pack/check-struggle.js';
-import type { StruggleModel } from './struggle.js';
+import { compileStruggle, type StruggleModel } from './struggle.js';
 
 /** A rule ready for matching: durations in ms, defaults filled in. */
 export interface CompiledRule {

@@ -1,3 +1,4 @@
+import { parseDuration } from './duration.js';
 import type { EngineInput } from './types.js';
 
 /**
@@ -320,5 +321,31 @@ export function createStruggle(model: StruggleModel): Struggle {
       for (let f = 0; f < COUNTS; f++) n += len[f];
       return n;
     },
+  };
+}
+
+/** The `struggle` section of a pack as written: the window as a duration string. */
+export interface StruggleSection {
+  readonly window?: string;
+  readonly bias?: number;
+  readonly weights?: Readonly<Record<string, number>>;
+}
+
+/**
+ * The model for a checked section: the pack's window and bias, and its weights laid over the
+ * default weights, so a pack that tunes one feature keeps the others (set one to 0 to drop it).
+ * No section gives DEFAULT_STRUGGLE_MODEL.
+ */
+export function compileStruggle(v: StruggleSection | undefined): StruggleModel {
+  if (v === undefined) return DEFAULT_STRUGGLE_MODEL;
+  const weights: Partial<Record<StruggleFeature, number>> = { ...DEFAULT_STRUGGLE_MODEL.weights };
+  for (const f of STRUGGLE_FEATURES) {
+    const w = v.weights?.[f];
+    if (w !== undefined) weights[f] = w;
+  }
+  return {
+    window: (v.window === undefined ? undefined : parseDuration(v.window)) ?? DEFAULT_STRUGGLE_MODEL.window,
+    bias: v.bias ?? DEFAULT_STRUGGLE_MODEL.bias,
+    weights,
   };
 }

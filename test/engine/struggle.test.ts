@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { checkStruggle, compileStruggle } from '../../src/pack/check-struggle.js';
+import { checkStruggle } from '../../src/pack/check-struggle.js';
 import { formatProblem, type Problems } from '../../src/pack/checks.js';
 import {
+  compileStruggle,
   createStruggle,
   DEFAULT_STRUGGLE_MODEL,
   STRUGGLE_FEATURES,
