@@ -219,8 +219,16 @@ class ConditionCompiler {
   }
 }
 
+/** The one key of an event with no target hits and no name, per type: most events (moves, scrolls, ticks) are these, and build no key. */
+const PLAIN = new Map<string, readonly string[]>();
+
 /** The keys under which an input finds the rules it can affect: its kind and name, the same per target selector it hit, a track event's name. */
-export function inputKeys(input: EngineInput): string[] {
+export function inputKeys(input: EngineInput): readonly string[] {
+  if (input.type !== 'signal' && input.type !== 'track' && !('target' in input && input.target?.hits.length)) {
+    let keys = PLAIN.get(input.type);
+    if (!keys) PLAIN.set(input.type, (keys = [`e:${input.type}`]));
+    return keys;
+  }
   const base = input.type === 'signal' ? `s:${input.signal}` : `e:${input.type}`;
   const keys = input.type === 'signal' ? [base, 's:*'] : input.type === 'track' ? [base, `${base}=${input.name}`] : [base];
   const hits = 'target' in input ? input.target?.hits : undefined;
@@ -295,17 +303,21 @@ export function observeLeaves(table: LeafTable, hits: LeafHits, input: EngineInp
   return matched;
 }
 
-/** Applies one input to a rule's sequences. */
-export function observeSequences(c: CompiledCondition, s: ConditionState, input: EngineInput): void {
-  for (let i = 0; i < c.sequences.length; i++) advance(c.sequences[i]!, s.progress[i]!, input, s.since);
+/** Applies one input to a rule's sequences; true if it matched a step of one (it is evidence for the rule). */
+export function observeSequences(c: CompiledCondition, s: ConditionState, input: EngineInput): boolean {
+  let matched = false;
+  for (let i = 0; i < c.sequences.length; i++) if (advance(c.sequences[i]!, s.progress[i]!, input, s.since)) matched = true;
+  return matched;
 }
 
 /** Keeps the partial match that started later (it has more time left); on a tie, the one already there. */
 const better = (a: Progress[number], b: NonNullable<Progress[number]>): NonNullable<Progress[number]> => (a === undefined || b.start > a.start ? b : a);
 
-function advance(seq: Sequence, p: Progress, input: EngineInput, since: number): void {
+/** Advances a sequence's partial matches by one input; true if the input matched one of its (non-absence) steps. */
+function advance(seq: Sequence, p: Progress, input: EngineInput, since: number): boolean {
   const t = input.t;
-  if (t <= since) return;
+  if (t <= since) return false;
+  let matched = false;
   const n = seq.steps.length;
   // Partial matches too old to finish in time are dropped.
   for (let k = 1; k < n; k++) if (p[k] !== undefined && t - p[k]!.start > seq.within) p[k] = undefined;
@@ -323,10 +335,12 @@ function advance(seq: Sequence, p: Progress, input: EngineInput, since: number):
       continue;
     }
     if (!leafMatches(step.leaf, input)) continue;
+    matched = true;
     const from = k === 0 ? undefined : p[k];
     if (k > 0 && (from === undefined || t < from.at || t - from.start > seq.within)) continue;
     p[k + 1] = better(p[k + 1], { start: from?.start ?? t, at: t });
   }
+  return matched;
 }
 
 /** What evaluation needs from the engine besides the rule's own state. */

@@ -2,7 +2,7 @@ import { defer, type OperatorFunction } from 'rxjs';
 import { flatten } from '../signals/flatten.js';
 import type { Solution } from '../pack/types.js';
 import type { CompiledPack, CompiledRule } from './compile-pack.js';
-import { freshState, holds, inputKeys, leafMatches, observeLeaves, observeSequences, type ConditionState, type EvalContext, type LeafHits } from './conditions.js';
+import { freshState, holds, inputKeys, observeLeaves, observeSequences, type ConditionState, type EvalContext, type LeafHits } from './conditions.js';
 import { matchGlob } from './glob.js';
 import { createStruggle, type Struggle } from './struggle.js';
 import type { ContextValue, EngineInput, Signal, TargetInfo } from './types.js';
@@ -230,11 +230,9 @@ export function step(pack: CompiledPack, state: EngineState, input: EngineInput)
     if (!matchGlob(rule.page, input.page)) continue;
     let cs = state.rules.get(rule.id);
     if (!cs) state.rules.set(rule.id, (cs = freshState(rule.condition)));
-    observeSequences(rule.condition, cs, input);
     // The input is evidence for the rule if it matched one of its leaves or sequence steps.
-    const evidence =
-      (matched !== undefined && rule.condition.leaves.some((i) => matched.includes(i))) ||
-      rule.condition.sequences.some((q) => q.steps.some((st) => leafMatches(st.leaf, input)));
+    const stepped = observeSequences(rule.condition, cs, input);
+    const evidence = stepped || (matched !== undefined && rule.condition.leaves.some((i) => matched.includes(i)));
     if (evidence) {
       if (input.type === 'signal') state.lastSignal.set(rule.id, input);
       const target = 'target' in input ? input.target : undefined;
