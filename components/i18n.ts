@@ -1,34 +1,49 @@
 /**
- * UI chrome strings for the zc-* components. Solution content (headings, bodies) comes
- * localised from the rule pack; only the component's own controls are translated here.
+ * UI chrome strings for the zc-* components. Solution content (headings, bodies, labels) comes
+ * localised from the rule pack; only the components' own controls are translated here, and a
+ * pack may override any of them (string id `zc.<key>`, see docs/components.md).
  */
 
 /** A locale the component chrome is translated into. */
 export type Locale = 'en' | 'zh-CN';
 
-const en = {
-  dismiss: 'Dismiss',
-  helpQuestion: 'Did this help?',
-  yes: 'Yes',
-  no: 'No',
-  thanks: 'Thanks for the feedback.',
-  actions: 'Next steps',
-} as const;
+/** A component's chrome strings: English is complete, and every key has a Chinese translation. */
+export type Strings<K extends string> = { readonly en: Readonly<Record<K, string>>; readonly 'zh-CN': Readonly<Record<K, string>> };
 
-/** The key of a chrome string. */
-export type MsgKey = keyof typeof en;
-
-const catalog: Record<Locale, Partial<Record<MsgKey, string>>> = {
-  en,
+/** The strings of the shared frame (ZcElement). */
+export const baseStrings = {
+  en: {
+    dismiss: 'Dismiss',
+    helpQuestion: 'Did this help?',
+    yes: 'Yes',
+    no: 'No',
+    thanks: 'Thanks for the feedback.',
+    whyNot: 'What went wrong?',
+    skip: 'Skip',
+    actions: 'Next steps',
+    dontShowAgain: "Don't show this again",
+    retry: 'Try again',
+    cancel: 'Cancel',
+    loading: 'Loading…',
+  },
   'zh-CN': {
     dismiss: '关闭',
     helpQuestion: '这对您有帮助吗？',
     yes: '有帮助',
     no: '没帮助',
     thanks: '感谢您的反馈。',
+    whyNot: '哪里不对？',
+    skip: '跳过',
     actions: '下一步',
+    dontShowAgain: '不再显示',
+    retry: '重试',
+    cancel: '取消',
+    loading: '加载中…',
   },
-};
+} satisfies Strings<string>;
+
+/** The key of a shared chrome string. */
+export type MsgKey = keyof typeof baseStrings.en;
 
 /**
  * Maps any locale tag to one we translate. The core may pass whatever the host page uses
@@ -38,7 +53,12 @@ export function resolveLocale(tag: string | null | undefined): Locale {
   return /^zh(-|$)/i.test(tag ?? '') ? 'zh-CN' : 'en';
 }
 
-/** Looks up a chrome string, falling back to English for untranslated keys or locales. */
+/** Looks up a chrome string: the pack's override first, then the locale, then English. */
+export function translate<K extends string>(table: Strings<K>, locale: string, key: K, overrides?: Readonly<Record<string, string>>): string {
+  return overrides?.[key] ?? table[resolveLocale(locale)][key] ?? table.en[key];
+}
+
+/** Looks up a shared chrome string (no overrides). */
 export function msg(locale: string, key: MsgKey): string {
-  return catalog[resolveLocale(locale)][key] ?? en[key];
+  return translate(baseStrings, locale, key);
 }

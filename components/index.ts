@@ -4,18 +4,24 @@
  */
 import { ZcCard } from './card/zc-card.component.js';
 import { ZcOutlet } from './outlet/zc-outlet.component.js';
+import { ZcTip } from './tip/zc-tip.component.js';
+import { ZcFeedback } from './feedback/zc-feedback.component.js';
 
 export { anchorTo } from './anchor.js';
 // Type-only: erased at build time, but they pull in the tag-name and event-map typings.
 export type { AnchorSide } from './anchor.js';
 export type { ZcCard } from './card/zc-card.js';
 export type { ZcOutlet } from './outlet/zc-outlet.js';
+export type { ZcTip } from './tip/zc-tip.js';
+export type { ZcFeedback } from './feedback/zc-feedback.js';
 export type { ZcOutcomeDetail } from './base/zc-element.js';
 export type { Locale } from './i18n.js';
 
 const tags: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
   ['zc-card', ZcCard],
   ['zc-outlet', ZcOutlet],
+  ['zc-tip', ZcTip],
+  ['zc-feedback', ZcFeedback],
 ];
 
 /**

@@ -2,10 +2,12 @@ import { once } from './mount/component-chunk.js';
 import { createZeroCall } from './zero-call.js';
 
 export type { ZeroCallApi, ZeroCallConfig, ZeroCallEvents } from './zero-call.js';
-export type { RulePack, Rule, Solution, Placement, SignalCondition } from './pack/types.js';
+export type { RulePack, Rule, Solution, Placement, SignalCondition, ComponentName, GuideStep, HostActionSpec, UploadSpec, HandoffSpec } from './pack/types.js';
 export type { Signal, OutcomeEvent, OutcomeKind, TargetInfo } from './engine/types.js';
 export type { Decision, Suppressed, SuppressReason } from './engine/decide.js';
 export type { TelemetryRecord, Batch } from './transport/record.js';
+export type { DataProvider, HostAction } from './mount/host-bridge.js';
+export type { ZcRecord, ZcActionInput, HandoffPacket } from '../components/host.js';
 
 /**
  * The Zero Call SDK for bundlers: `import { ZeroCall } from 'zerocall'`, then

@@ -12,7 +12,10 @@ import type { StruggleExplanation } from './engine/struggle.js';
 import { SDK_VERSION } from './version.js';
 import type { ChunkLoader } from './mount/component-chunk.js';
 import type { UiLocale } from './mount/locale.js';
-import { createMounter } from './mount/mount.js';
+import { createHandoffLog } from './mount/handoff-log.js';
+import type { HostRegistry } from './mount/host-bridge.js';
+import { createMounter, type OutcomeExtra } from './mount/mount.js';
+import { resumableSteps } from './mount/resume-steps.js';
 import type { RulePack } from './pack/types.js';
 import { clickSensor } from './sensors/click-sensor.js';
 import { errorSensor } from './sensors/error-sensor.js';
@@ -96,6 +99,8 @@ export interface RuntimeConfig {
   readonly subject?: string;
   /** Fatigue remembered from earlier sessions. */
   readonly memory?: FatigueMemory;
+  /** The data providers and actions the host registered; read when a solution needs one. */
+  readonly host?: HostRegistry;
 }
 
 /** Starts sensors → signals → engine → mount → transport for one validated pack. */
@@ -167,12 +172,12 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
     }
   };
 
-  const emitOutcome = (rule: string, outcome: OutcomeKind): void => {
-    const e: OutcomeEvent = { type: 'outcome', t: env.now(), page: currentPage(win), outcome, rule };
-    record({ kind: 'outcome', t: e.t, page: e.page, rule, outcome });
+  const emitOutcome = (rule: string, outcome: OutcomeKind, extra: OutcomeExtra = {}): void => {
+    const e: OutcomeEvent = { type: 'outcome', t: env.now(), page: currentPage(win), outcome, rule, ...extra };
+    record({ kind: 'outcome', t: e.t, page: e.page, rule, outcome, ...extra });
     env.notify('outcome', e);
     feed(e);
-    if (outcome === 'dismissed') shareFatigue({ type: 'dismissed', pack: compiled.pack.id, rule });
+    if (outcome === 'dont-show-again') shareFatigue({ type: 'dismissed', pack: compiled.pack.id, rule });
   };
 
   /**
@@ -213,12 +218,15 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
     return () => channel?.close();
   }
 
+  const handoff = createHandoffLog(compiled.ref, config.locale);
   const mounter = createMounter({
     doc: win.document,
     load: env.load,
     locale: config.locale,
     pack,
     guard,
+    host: config.host ?? { providers: new Map(), actions: new Map() },
+    packet: (rule, picked) => handoff.packet(rule, picked, currentPage(win), env.now()),
     onOutcome: emitOutcome,
     onMountError: (rule, why) => {
       const message = `rule ${rule}: ${why}`;
@@ -242,6 +250,7 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
     next: guard.wrap('engine', (out) => {
       if (out.type === 'signal') {
         record({ kind: 'signal', t: out.t, page: out.page, signal: out.signal, evidence: out.evidence, ...(out.target ? { target: out.target.fp } : {}) });
+        handoff.signal(out);
         env.notify('signal', out);
       } else if (out.type === 'decision') {
         record({ kind: 'decision', t: out.t, page: out.page, rule: out.rule, ...(out.signal ? { signal: out.signal.signal } : {}), ...(out.heldOut ? { heldOut: true } : {}) });
@@ -255,8 +264,15 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
   });
   stops.push(() => sub.unsubscribe());
   stops.push(syncFatigue());
-  // Help is about the page it appeared on; a route change takes it down.
-  const navSub = events.stream.subscribe(guard.wrap('mount', (e) => e.type === 'nav' && e.kind !== 'load' && mounter.closeAll()));
+  // Help is about the page it appeared on: a route change takes it down, except guided steps,
+  // which lead the user across pages. The pages go into a hand-off's context.
+  const navSub = events.stream.subscribe(
+    guard.wrap('mount', (e) => {
+      if (e.type !== 'nav') return;
+      handoff.page(e.page);
+      if (e.kind !== 'load') mounter.navigated(win.location.pathname);
+    }),
+  );
   stops.push(() => navSub.unsubscribe());
 
   const ctx: SensorContext = {
@@ -270,6 +286,7 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
     ownUrls: [...(config.ownUrls ?? []), ...(config.endpoint ? [config.endpoint] : [])],
   };
   for (const sensor of SENSORS) stops.push(sensor(ctx));
+  for (const r of resumableSteps(win, pack)) mounter.mount({ rule: r.id, solution: r.solution, target: undefined });
 
   // Leaving: what is still queued is decided on now, so its signals make the last batch.
   const onExit = guard.wrap('transport', () => {

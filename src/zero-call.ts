@@ -9,6 +9,7 @@ import { verifyPack } from './pack/signature.js';
 import type { StruggleExplanation } from './engine/struggle.js';
 import type { RulePack } from './pack/types.js';
 import { startRuntime, type Runtime, type RuntimeEvents } from './runtime.js';
+import type { DataProvider, HostAction, HostRegistry } from './mount/host-bridge.js';
 import { SDK_VERSION } from './version.js';
 
 /** Configuration of `ZeroCall.init`; the script tag's data- attributes map onto it. */
@@ -41,6 +42,18 @@ export interface ZeroCallApi {
    * strings, numbers and booleans, merged into what was given before. Stays in the page.
    */
   identify(values: Record<string, string | number | boolean>): void;
+  /**
+   * Registers a data provider that rule packs may name, e.g. the user's recent orders for a
+   * picker: `provide('orders', async () => [{ id: 'A1042', label: 'Order #1042', detail: '12 Nov · $42.00' }])`.
+   * Call it before or after init; a later call with the same name replaces it. Returns a function that removes it.
+   */
+  provide(name: string, provider: DataProvider): () => void;
+  /**
+   * Registers a host action that rule packs may name: a one-click remedy (`{ rule, record, signal }`),
+   * an evidence upload (`{ file, progress, … }`) or a hand-off (`{ packet, … }`). Resolve when
+   * done, reject when it failed. Packs can run nothing else. Returns a function that removes it.
+   */
+  action(name: string, run: HostAction): () => void;
   /** Grants (true) or withdraws (false) consent for in-page help; see `init({ consent: 'pending' })`. */
   consent(granted: boolean): void;
   /** For designers testing a pack: the struggle score and a recording of the session. */
@@ -79,6 +92,16 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
   let context: Record<string, string | number | boolean> = {};
   let consent: boolean | undefined;
   let recording = false;
+  const host: HostRegistry = { providers: new Map(), actions: new Map() };
+  /** provide() and action(): the same checks, into one of the registry's maps. */
+  const register = <F>(verb: string, map: Map<string, F>, name: unknown, fn: unknown): (() => void) => {
+    if (typeof name !== 'string' || !/^[A-Za-z][\w.-]{0,63}$/.test(name) || typeof fn !== 'function') {
+      fail(verb, `${verb}(name, fn) needs a name of letters, digits, ".", "_" or "-" (starting with a letter, at most 64) and a function.`);
+      return () => undefined;
+    }
+    map.set(name, fn as F);
+    return () => void (map.get(name) === fn && map.delete(name));
+  };
   // Opened on the first init, not at import: the npm entry may be imported where there is no window.
   let opened: Store | undefined;
   const storeIn = (win: Window): Store => (opened ??= openStore(win));
@@ -180,6 +203,7 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
           context,
           subject: anonymousId(win),
           memory,
+          host,
         },
         {
           win,
@@ -221,6 +245,8 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
       context = { ...context, ...values };
       runtime?.identify(values);
     },
+    provide: (name, provider) => register('provide', host.providers, name, provider),
+    action: (name, run) => register('action', host.actions, name, run),
     consent(granted) {
       if (typeof granted !== 'boolean') return fail('consent', 'consent(granted) needs true or false.');
       consent = granted;

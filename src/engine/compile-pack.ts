@@ -64,8 +64,9 @@ export const BUDGET_DEFAULTS = { perSession: 3, perDay: 6, minGap: 90_000 } as c
 
 const ms = (d: string | undefined, fallback: number): number => (d === undefined ? fallback : parseDuration(d) ?? fallback);
 
-/** The placement a surface occupies: its outlet if it names one, else its anchor. */
-export const placementKey = (p: Placement): string => (p.outlet !== undefined ? `outlet:${p.outlet}` : `anchor:${p.anchor ?? ''}`);
+/** The placement a surface occupies: the first place it names, in the order they are tried (outlet, anchor, after, dock). */
+export const placementKey = (p: Placement): string =>
+  p.outlet !== undefined ? `outlet:${p.outlet}` : p.anchor !== undefined ? `anchor:${p.anchor}` : p.after !== undefined ? `after:${p.after}` : `dock:${p.dock ?? ''}`;
 
 /** Compiles a pack that has passed validatePack. Linear in the pack's size. */
 export function compilePack(pack: RulePack): CompiledPack {

@@ -27,7 +27,7 @@ export interface Decision {
  * Why a rule whose condition held did not fire; for the debug inspector and `simulate`.
  * `cap`: shown as often as it may be this session; `cooldown`: shown too recently (any session);
  * `group`: its fatigue group's limits; `open`: its placement shows another rule; `budget`,
- * `day-budget`, `min-gap`: the pack's fatigue budget; `dismissed`: the user said not again;
+ * `day-budget`, `min-gap`: the pack's fatigue budget; `dismissed`: the user closed it this session, or said don't show again;
  * `consent`: the host has not given consent for help.
  */
 export type SuppressReason = 'consent' | 'dismissed' | 'cap' | 'cooldown' | 'group' | 'open' | 'budget' | 'day-budget' | 'min-gap';
@@ -76,6 +76,8 @@ export interface EngineState {
   readonly groupSession: Map<string, number>;
   decisions: number;
   readonly memory: FatigueMemory;
+  /** Rules the user dismissed this session (`dont-show-again` goes to memory instead). */
+  readonly dismissed: Set<string>;
   /** Placement key → the rule whose surface is there. */
   readonly open: Map<string, string>;
   readonly context: Record<string, ContextValue>;
@@ -108,6 +110,7 @@ export const initialState = (init: StateInit = {}): EngineState => ({
   decisions: 0,
   memory: init.memory ?? emptyMemory(),
   open: new Map(),
+  dismissed: new Set(),
   context: { ...init.context },
   consent: init.consent ?? true,
   subject: init.subject ?? '',
@@ -139,7 +142,7 @@ export function holdoutBucket(subject: string, rule: string): number {
 function arbitrate(pack: CompiledPack, rule: CompiledRule, t: number, s: EngineState): SuppressReason | undefined {
   const m = s.memory;
   if (!s.consent) return 'consent';
-  if (m.dismissed.includes(rule.id)) return 'dismissed';
+  if (m.dismissed.includes(rule.id) || s.dismissed.has(rule.id)) return 'dismissed';
   if ((s.session.get(rule.id) ?? 0) >= rule.cap) return 'cap';
   if (t - (m.rules[rule.id]?.last ?? -Infinity) < rule.cooldown) return 'cooldown';
   if (rule.group !== undefined) {
@@ -208,8 +211,10 @@ export function step(pack: CompiledPack, state: EngineState, input: EngineInput)
   switch (input.type) {
     case 'outcome': {
       const rule = pack.byId.get(input.rule);
-      if ((input.outcome === 'dismissed' || input.outcome === 'closed') && rule && state.open.get(rule.placement) === input.rule) state.open.delete(rule.placement);
-      if (input.outcome === 'dismissed') rememberDismissal(state.memory, input.rule);
+      const o = input.outcome;
+      if ((o === 'dismissed' || o === 'dont-show-again' || o === 'closed') && rule && state.open.get(rule.placement) === input.rule) state.open.delete(rule.placement);
+      if (o === 'dismissed') state.dismissed.add(input.rule);
+      if (o === 'dont-show-again') rememberDismissal(state.memory, input.rule);
       return NONE;
     }
     case 'context':

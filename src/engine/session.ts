@@ -1,4 +1,4 @@
-import type { ZcEvent } from './types.js';
+import { OUTCOMES, type ZcEvent } from './types.js';
 
 /**
  * A recorded session, as NDJSON: an optional header line, then one ZcEvent per line in time
@@ -28,7 +28,7 @@ const FIELDS: Readonly<Record<ZcEvent['type'], Readonly<Record<string, Check>>>>
   nav: { kind: ['load', 'push', 'replace', 'pop', 'hash'], from: 'string', 'reload?': 'boolean' },
   tick: {},
   track: { name: 'string' },
-  outcome: { outcome: ['shown', 'dismissed', 'helpful', 'not-helpful', 'closed', 'held-out'], rule: 'string' },
+  outcome: { outcome: OUTCOMES, rule: 'string', 'record?': 'string', 'reason?': 'string', 'step?': 'number' },
   mutation: {},
   scroll: { y: 'number', dy: 'number', scroller: 'string' },
   move: { x: 'number', y: 'number' },

@@ -152,13 +152,43 @@ export interface OutcomeEvent extends EventBase {
   readonly type: 'outcome';
   readonly outcome: OutcomeKind;
   readonly rule: string;
+  /** Id of the record picked in the solution (zc-picker), carried by every later outcome. */
+  readonly record?: string;
+  /** `unhelpful`: the string id of the reason the user chose. */
+  readonly reason?: string;
+  /** zc-steps: the step (0-based) the outcome is about. */
+  readonly step?: number;
 }
 
+/** Every outcome a surface may report, in the order of a typical journey; docs/components.md says which component reports which. */
+export const OUTCOMES = [
+  'shown',
+  'engaged',
+  'picked',
+  'action-succeeded',
+  'action-failed',
+  'uploaded',
+  'escalated',
+  'completed',
+  'target-missing',
+  'helpful',
+  'unhelpful',
+  'dismissed',
+  'dont-show-again',
+  'closed',
+  'held-out',
+] as const;
+
 /**
- * The outcomes a surface reports. `engaged`: the user followed one of its actions. `held-out`: the rule fired for a user in the pack's holdout
- * group, so nothing was shown; recorded so lift can be measured against those who saw help.
+ * The outcomes of a solution. `engaged`: the user followed a link or went on to a step.
+ * `picked`: chose a record. `action-succeeded` / `action-failed`: a host remedy ran.
+ * `uploaded`: evidence was sent. `escalated`: handed to a human. `completed`: the last guided
+ * step was done. `target-missing`: a guided step's control never appeared. `helpful` /
+ * `unhelpful`: "did this help?". `dismissed`: closed by the user (not again this session);
+ * `dont-show-again`: never again for this user. `closed`: taken down by the SDK (route change,
+ * unmountable). `held-out`: the rule fired for a user in the holdout group, so nothing was shown.
  */
-export type OutcomeKind = 'shown' | 'engaged' | 'dismissed' | 'helpful' | 'not-helpful' | 'closed' | 'held-out';
+export type OutcomeKind = (typeof OUTCOMES)[number];
 
 /** A value the host may put in the context rules test (`ZeroCall.identify`). */
 export type ContextValue = string | number | boolean;

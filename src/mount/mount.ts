@@ -1,12 +1,22 @@
+import type { HandoffPacket, ZcRecord } from '../../components/host.js';
 import type { Guard } from '../core/guard.js';
 import type { Decision } from '../engine/decide.js';
 import type { OutcomeKind } from '../engine/types.js';
-import type { RulePack } from '../pack/types.js';
+import type { RulePack, Solution } from '../pack/types.js';
 import { resolvePath } from '../core/css-path.js';
 import { SURFACE_ATTR } from '../core/dom-marks.js';
 import type { ChunkLoader, ComponentChunk } from './component-chunk.js';
-import { packString, type UiLocale } from './locale.js';
-import { resolvePlacement, type Resolved } from './resolve-placement.js';
+import { createHostBridge, missingHostNames, type HostRegistry } from './host-bridge.js';
+import type { UiLocale } from './locale.js';
+import { resolvePlacement, type Attached, type Resolved } from './resolve-placement.js';
+import { packText, surfaceProps, uiOverrides } from './surface-props.js';
+
+/** What an outcome may carry besides its kind. */
+export interface OutcomeExtra {
+  readonly record?: string;
+  readonly reason?: string;
+  readonly step?: number;
+}
 
 /** What the mount stage needs from the runtime. */
 export interface MountContext {
@@ -15,100 +25,146 @@ export interface MountContext {
   readonly locale: UiLocale;
   readonly pack: RulePack;
   readonly guard: Guard;
-  readonly onOutcome: (rule: string, outcome: OutcomeKind) => void;
+  /** What the product team registered with `ZeroCall.provide` and `ZeroCall.action`. */
+  readonly host: HostRegistry;
+  /** Builds the hand-off context packet for a rule, now. */
+  readonly packet: (rule: string, record?: ZcRecord) => HandoffPacket;
+  readonly onOutcome: (rule: string, outcome: OutcomeKind, extra: OutcomeExtra) => void;
   /** A solution that could not be shown, and why; the rule is closed so the engine moves on. */
   readonly onMountError: (rule: string, why: string) => void;
 }
 
+/** What a decision must say for the mount stage to show it. */
+export type Mountable = Pick<Decision, 'rule' | 'solution' | 'target'>;
+
 /** Mounts decisions as surfaces and takes them down again. */
 export interface Mounter {
-  mount(decision: Decision): void;
-  /** Takes every surface down (route change, shutdown), reporting each as closed. */
+  mount(decision: Mountable): void;
+  /** The page changed without a load: guided steps follow the user there, every other surface closes. */
+  navigated(page: string): void;
+  /** Takes every surface down (shutdown), reporting each as closed. */
   closeAll(): void;
 }
 
-type Surface = HTMLElement & { heading: string; body: string; actions: ReadonlyArray<{ label: string; href: string }>; locale: UiLocale; rule: string };
-type Anchored = Extract<Resolved, { kind: 'anchor' }>;
+type Surface = HTMLElement & { record?: ZcRecord; page?: string };
 interface Entry {
   readonly rule: string;
   readonly chunk: ComponentChunk;
-  /** Set for anchored surfaces: what they are attached to and how to find it again. */
-  anchor?: Anchored;
+  where: Resolved;
   cleanup: () => void;
 }
-interface OutcomeDetail {
+interface OutcomeDetail extends OutcomeExtra {
   readonly outcome: OutcomeKind;
 }
 
+const isAttached = (w: Resolved): w is Attached => w.kind === 'anchor' || w.kind === 'after';
+
 /** The mount stage: lazy-loads the components on first use and places each solution. */
 export function createMounter(ctx: MountContext): Mounter {
-  const active = new Map<HTMLElement, Entry>();
+  const active = new Map<Surface, Entry>();
+  const text = packText(ctx.pack, ctx.locale);
+  const ui = uiOverrides(ctx.pack, ctx.locale);
   let generation = 0;
   let observer: MutationObserver | undefined;
 
-  const unmount = (el: HTMLElement): void => {
+  const unmount = (el: Surface): void => {
     const entry = active.get(el);
     active.delete(el);
     entry?.cleanup();
     el.remove();
-    if (![...active.values()].some((e) => e.anchor)) {
+    if (![...active.values()].some((e) => isAttached(e.where))) {
       observer?.disconnect();
       observer = undefined;
     }
   };
 
-  /**
-   * Frameworks replace elements on a state change without any navigation. Follow the anchor
-   * to its replacement (same selector); if it is gone, close the help instead of leaving an
-   * invisible surface that would hold back every other rule.
-   */
-  const followAnchors = (): void => {
-    for (const [el, entry] of [...active]) {
-      if (!entry.anchor || entry.anchor.anchor.isConnected) continue;
-      entry.cleanup();
-      const next = resolvePath(ctx.doc, entry.anchor.selector);
-      if (next) {
-        entry.anchor = { ...entry.anchor, anchor: next };
-        entry.cleanup = entry.chunk.anchorTo(el, next, entry.anchor.side);
-      } else {
-        entry.cleanup = () => undefined;
-        unmount(el);
-        ctx.onOutcome(entry.rule, 'closed');
-      }
+  /** Puts `el` in its place; anchored surfaces float on the body, above the page. */
+  const place = (el: Surface, entry: Entry): void => {
+    const w = entry.where;
+    entry.cleanup = () => undefined;
+    if (w.kind === 'outlet') w.outlet.append(el);
+    else if (w.kind === 'after') w.anchor.after(el);
+    else {
+      ctx.doc.body.append(el);
+      if (w.kind === 'dock') el.setAttribute('dock', w.dock);
+      else entry.cleanup = entry.chunk.anchorTo(el, w.anchor, w.side);
+    }
+    if (isAttached(w)) {
+      observer ??= new MutationObserver(ctx.guard.wrap('mount', followAnchors));
+      observer.observe(ctx.doc.body, { childList: true, subtree: true });
     }
   };
 
-  const show = (chunk: ComponentChunk, d: Decision, gen: number): void => {
-    // The user moved on while the chunk loaded: the help is no longer about this page.
-    if (gen !== generation) return ctx.onOutcome(d.rule, 'closed');
-    chunk.defineComponents();
-    const where = resolvePlacement(ctx.doc, d.solution.placement, d.target?.fp);
-    if (!where) return ctx.onMountError(d.rule, `placement not found on this page (${JSON.stringify(d.solution.placement)})`);
-    const el = ctx.doc.createElement(d.solution.component) as Surface;
-    const text = (id: string): string => packString(ctx.pack.strings, id, ctx.locale, ctx.pack.locale ?? 'en');
-    el.heading = text(d.solution.content.title);
-    el.body = text(d.solution.content.body);
-    el.actions = (d.solution.actions ?? []).map((a) => ({ label: text(a.label), href: a.href }));
-    el.locale = ctx.locale;
-    el.rule = d.rule;
-    el.setAttribute(SURFACE_ATTR, d.rule);
+  /**
+   * Frameworks replace elements on a state change without any navigation. Follow the element
+   * to its replacement (same selector); if it is gone, close the help instead of leaving an
+   * invisible surface that would hold back every other rule. Help inserted after an element
+   * that a re-render swept away goes back after it.
+   */
+  function followAnchors(): void {
+    for (const [el, entry] of [...active]) {
+      const w = entry.where;
+      if (!isAttached(w) || (w.anchor.isConnected && el.isConnected)) continue;
+      entry.cleanup();
+      const next = w.anchor.isConnected ? w.anchor : resolvePath(ctx.doc, w.selector);
+      if (next) {
+        entry.where = { ...w, anchor: next };
+        place(el, entry);
+      } else {
+        entry.cleanup = () => undefined;
+        unmount(el);
+        ctx.onOutcome(entry.rule, 'closed', {});
+      }
+    }
+  }
+
+  /** Creates the component for a solution (or the step after its picker), wired to report outcomes. */
+  const create = (rule: string, s: Omit<Solution, 'placement'>, record: ZcRecord | undefined): Surface => {
+    const el = ctx.doc.createElement(s.component) as Surface;
+    Object.assign(el, surfaceProps(s, text), { locale: ctx.locale, rule, ui, record, host: createHostBridge(ctx.host, ctx.packet, rule) });
+    el.setAttribute(SURFACE_ATTR, rule);
     el.addEventListener(
       'zc-outcome',
       ctx.guard.wrap('mount', (e: Event) => {
-        const { outcome } = (e as CustomEvent<OutcomeDetail>).detail;
-        ctx.onOutcome(d.rule, outcome);
-        if (outcome === 'dismissed') unmount(el);
+        const { outcome, record: id, reason, step } = (e as CustomEvent<OutcomeDetail>).detail;
+        ctx.onOutcome(rule, outcome, { ...(id !== undefined && { record: id }), ...(reason !== undefined && { reason }), ...(step !== undefined && { step }) });
+        if (outcome === 'dismissed' || outcome === 'dont-show-again') unmount(el);
+        else if (outcome === 'picked' && s.next && el.record) proceed(el, create(rule, s.next, el.record));
       }),
     );
-    if (where.kind === 'outlet') {
-      where.outlet.append(el);
-      active.set(el, { rule: d.rule, chunk, cleanup: () => undefined });
-      return;
+    return el;
+  };
+
+  /** The picker's choice is made: the next step takes its place, and focus if the user was in the picker. */
+  const proceed = (from: Surface, to: Surface): void => {
+    const entry = active.get(from);
+    if (!entry) return;
+    const hadFocus = from.shadowRoot?.activeElement != null;
+    active.delete(from);
+    entry.cleanup();
+    from.remove();
+    active.set(to, entry);
+    place(to, entry);
+    if (hadFocus) {
+      void (to as Surface & { updateComplete?: Promise<unknown> }).updateComplete?.then(() => {
+        const root = to.shadowRoot;
+        (root?.querySelector<HTMLElement>('[part~="primary"]') ?? root?.querySelector<HTMLElement>('button'))?.focus({ preventScroll: true });
+      });
     }
-    ctx.doc.body.append(el);
-    active.set(el, { rule: d.rule, chunk, anchor: where, cleanup: chunk.anchorTo(el, where.anchor, where.side) });
-    observer ??= new MutationObserver(ctx.guard.wrap('mount', followAnchors));
-    observer.observe(ctx.doc.body, { childList: true, subtree: true });
+  };
+
+  const show = (chunk: ComponentChunk, d: Mountable, gen: number): void => {
+    // The user moved on while the chunk loaded: the help is no longer about this page.
+    if (gen !== generation) return ctx.onOutcome(d.rule, 'closed', {});
+    const missing = missingHostNames(d.solution, ctx.host);
+    if (missing.length) return ctx.onMountError(d.rule, `the page has not registered ${missing.join(' and ')}, which the solution needs`);
+    chunk.defineComponents();
+    const where = resolvePlacement(ctx.doc, d.solution.placement, d.target?.fp);
+    if (!where) return ctx.onMountError(d.rule, `placement not found on this page (${JSON.stringify(d.solution.placement)})`);
+    const el = create(d.rule, d.solution, undefined);
+    const entry: Entry = { rule: d.rule, chunk, where, cleanup: () => undefined };
+    active.set(el, entry);
+    place(el, entry);
   };
 
   return {
@@ -119,11 +175,21 @@ export function createMounter(ctx: MountContext): Mounter {
         (error: unknown) => ctx.onMountError(d.rule, `components could not be loaded (${error instanceof Error ? error.message : String(error)})`),
       );
     },
+    navigated(page) {
+      generation++;
+      for (const [el, { rule }] of [...active]) {
+        if (el.localName === 'zc-steps') el.page = page;
+        else {
+          unmount(el);
+          ctx.onOutcome(rule, 'closed', {});
+        }
+      }
+    },
     closeAll() {
       generation++;
       for (const [el, { rule }] of [...active]) {
         unmount(el);
-        ctx.onOutcome(rule, 'closed');
+        ctx.onOutcome(rule, 'closed', {});
       }
     },
   };

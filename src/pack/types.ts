@@ -6,14 +6,24 @@
 /** Sides an anchored surface may take relative to its anchor. */
 export type Side = 'top' | 'bottom' | 'left' | 'right';
 
-/** Where a solution appears: the first placement that resolves on the page wins. */
+/** Corner a docked surface sits in (logical: `end` is the right in left-to-right pages). */
+export type DockSide = 'start' | 'end';
+
+/**
+ * Where a solution appears. Tried in this order, the first that resolves on the page wins:
+ * `outlet`, `anchor`, `after`, `dock`. A placement with `dock` always resolves.
+ */
 export interface Placement {
-  /** Name of a `<zc-outlet name="…">` the product team placed. Tried first. */
+  /** Name of a `<zc-outlet name="…">` the product team placed. */
   readonly outlet?: string;
-  /** `$target` (the element the signal happened on) or a CSS selector. */
+  /** `$target` (the element the signal happened on) or a CSS selector: floats next to it. */
   readonly anchor?: string;
   /** Side of the anchor, default bottom. */
   readonly side?: Side;
+  /** `$target` or a CSS selector: the surface is inserted into the page right after it. */
+  readonly after?: string;
+  /** A panel docked to a bottom corner of the window (a bottom sheet at mobile widths). */
+  readonly dock?: DockSide;
 }
 
 /** A link the solution offers: a string id for its label, and a page path or an https URL. */
@@ -22,13 +32,77 @@ export interface LinkAction {
   readonly href: string;
 }
 
-/** A service solution: which component, where, saying what (string ids), offering which actions. */
+/** The component names a solution may use. */
+export type ComponentName = 'zc-card' | 'zc-tip' | 'zc-steps' | 'zc-picker' | 'zc-action' | 'zc-upload' | 'zc-handoff' | 'zc-feedback';
+
+/** One step of a guided tour (zc-steps). */
+export interface GuideStep {
+  /** String id: what to do, e.g. "Click Auto-debit". */
+  readonly text: string;
+  /** Page path the step happens on ("/settings"); on another page the step offers a link there. Default: any page. */
+  readonly page?: string;
+  /** CSS selector of the control to highlight; the step waits for it to appear. */
+  readonly target?: string;
+}
+
+/** A one-click remedy the host runs (zc-action). */
+export interface HostActionSpec {
+  /** Name the host registered with `ZeroCall.action(name, fn)`; nothing else ever runs. */
+  readonly host: string;
+  /** String id: the button's label. */
+  readonly label: string;
+  /** String id: a question to confirm before running; omitted, the button runs at once. */
+  readonly confirm?: string;
+  /** String id: said when it worked. */
+  readonly success?: string;
+}
+
+/** Evidence upload (zc-upload): through a host action or to an endpoint, exactly one. */
+export interface UploadSpec {
+  /** Host action (`ZeroCall.action`) that receives `{ file, record, progress }`. */
+  readonly via?: string;
+  /** Path or https URL the file is POSTed to as multipart/form-data (field `file`). */
+  readonly endpoint?: string;
+  /** Kinds of file accepted; default both. */
+  readonly accept?: ReadonlyArray<'image' | 'pdf'>;
+  /** Largest file in bytes; default 10 MB, at most 25 MB. */
+  readonly maxBytes?: number;
+}
+
+/** Hand-off to a human (zc-handoff): the context packet goes through a host action or to an endpoint. */
+export interface HandoffSpec {
+  /** What the user is offered: a chat, a call back, or a ticket. */
+  readonly channel: 'chat' | 'callback' | 'ticket';
+  /** Host action (`ZeroCall.action`) that receives `{ packet }` and may return `{ href?, ref? }`. */
+  readonly via?: string;
+  /** Path or https URL the packet is POSTed to as JSON; the reply may carry `{ href?, ref? }`. */
+  readonly endpoint?: string;
+}
+
+/**
+ * A service solution: which component, where, saying what (string ids). Each component reads
+ * its own section: `steps` (zc-steps), `source` and `next` (zc-picker), `action` (zc-action),
+ * `upload` (zc-upload), `handoff` (zc-handoff), `reasons` (zc-feedback, and the feedback row
+ * of the others).
+ */
 export interface Solution {
-  readonly component: 'zc-card';
+  readonly component: ComponentName;
   readonly placement: Placement;
-  readonly content: { readonly title: string; readonly body: string };
+  /** String ids: `title` (zc-tip may omit it) and the optional `body` (short inline formatting allowed, see docs/components.md). */
+  readonly content: { readonly title?: string; readonly body?: string };
   /** Up to 3 links under the answer. */
   readonly actions?: readonly LinkAction[];
+  /** zc-steps: 1 to 10 steps. */
+  readonly steps?: readonly GuideStep[];
+  /** zc-picker: name of the host data provider (`ZeroCall.provide`) listing the records. */
+  readonly source?: string;
+  /** zc-picker: the solution shown with the picked record, in the same place (not another picker). */
+  readonly next?: Omit<Solution, 'placement' | 'next'>;
+  readonly action?: HostActionSpec;
+  readonly upload?: UploadSpec;
+  readonly handoff?: HandoffSpec;
+  /** String ids of the reasons offered after "not helpful" (at most 5). */
+  readonly reasons?: readonly string[];
 }
 
 /** How many matches, within how long, make a leaf condition hold (default: one, ever since the rule was armed). */

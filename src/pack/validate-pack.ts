@@ -1,6 +1,7 @@
 import { parseDuration } from '../engine/duration.js';
 import type { RulePack } from './types.js';
 import { describe, isObject, num, onlyKeys, ptr, str, type Problems } from './checks.js';
+import { checkSolution } from './check-solution.js';
 import { checkStruggle } from './check-struggle.js';
 import { isSdkRange, satisfiesRange } from './sdk-range.js';
 import { CATALOGUE, detectorNamed } from '../signals/catalogue.js';
@@ -11,9 +12,6 @@ export const PACK_LIMITS = { rules: 10_000, stringLength: 2000, stringsPerLocale
 /** Signals a condition may name: the detector catalogue. */
 export const SIGNALS: readonly string[] = CATALOGUE.map((d) => d.name);
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
-/** Components a solution may name; grows with the component set. */
-export const COMPONENTS = ['zc-card'] as const;
-const SIDES = ['top', 'bottom', 'left', 'right'];
 const ID = (s: string): boolean => /^[a-z0-9][a-z0-9._-]*$/.test(s);
 const DURATION = { test: (s: string) => parseDuration(s) !== undefined, expected: 'a duration like "30s" (ms, s, m, h or d)' };
 
@@ -150,7 +148,7 @@ function checkRules(v: unknown, strings: Readonly<Record<string, string>> | unde
     if (group !== undefined && !groups.has(group)) out.push({ path: ptr(at, 'group'), message: `no group "${group}" in "groups"` });
     bool(rule, 'enabled', at, out);
     checkWhen(rule.when, ptr(at, 'when'), o, out);
-    checkSolution(rule.solution, ptr(at, 'solution'), strings, o, out);
+    checkSolution(rule.solution, ptr(at, 'solution'), { strings, selector: (obj, key, path, allowTarget) => selector(obj, key, path, o, out, allowTarget) }, out);
   });
 }
 
@@ -279,48 +277,6 @@ function checkLeaf(v: Record<string, unknown>, at: string, o: ValidateOptions, o
   num(v, 'count', at, out, 1, 100);
   str(v, 'within', at, out, DURATION);
   if (v.count !== undefined && v.count !== 1 && v.within === undefined) out.push({ path: ptr(at, 'within'), message: 'a count above 1 needs a window, e.g. "within": "2m"' });
-}
-
-function checkSolution(v: unknown, at: string, strings: Readonly<Record<string, string>> | undefined, o: ValidateOptions, out: Problems): void {
-  if (v === undefined) return void out.push({ path: at, message: 'missing; expected a solution' });
-  if (!isObject(v, at, out)) return;
-  onlyKeys(v, ['component', 'placement', 'content', 'actions'], at, out);
-  str(v, 'component', at, out, { required: true, test: (s) => (COMPONENTS as readonly string[]).includes(s), expected: `one of ${COMPONENTS.join(', ')}` });
-  const pAt = ptr(at, 'placement');
-  if (v.placement === undefined) out.push({ path: pAt, message: 'missing; expected a placement' });
-  else if (isObject(v.placement, pAt, out)) {
-    onlyKeys(v.placement, ['outlet', 'anchor', 'side'], pAt, out);
-    str(v.placement, 'outlet', pAt, out, { max: 64 });
-    selector(v.placement, 'anchor', pAt, o, out, true);
-    str(v.placement, 'side', pAt, out, { test: (s) => SIDES.includes(s), expected: `one of ${SIDES.join(', ')}` });
-    if (v.placement.outlet === undefined && v.placement.anchor === undefined) out.push({ path: pAt, message: 'needs an "outlet", an "anchor", or both' });
-  }
-  checkActions(v.actions, ptr(at, 'actions'), strings, out);
-  const cAt = ptr(at, 'content');
-  if (v.content === undefined) return void out.push({ path: cAt, message: 'missing; expected content' });
-  if (!isObject(v.content, cAt, out)) return;
-  onlyKeys(v.content, ['title', 'body'], cAt, out);
-  for (const key of ['title', 'body']) stringId(v.content, key, cAt, strings, out);
-}
-
-/** A page path or an https URL: never javascript:, data: or plain http. */
-const HREF = (s: string): boolean => (s.startsWith('/') && !s.startsWith('//')) || /^https:\/\/[^\s/]+/.test(s);
-
-function stringId(o: Record<string, unknown>, key: string, at: string, strings: Readonly<Record<string, string>> | undefined, out: Problems): void {
-  const id = str(o, key, at, out, { required: true, max: 64, expected: 'a string id defined in "strings"' });
-  if (id !== undefined && strings && !(id in strings)) out.push({ path: ptr(at, key), message: `string id "${id}" is not defined in the pack's locale strings` });
-}
-
-function checkActions(v: unknown, at: string, strings: Readonly<Record<string, string>> | undefined, out: Problems): void {
-  if (v === undefined) return;
-  if (!Array.isArray(v) || v.length === 0 || v.length > 3) return void out.push({ path: at, message: `expected an array of 1 to 3 actions, got ${describe(v)}` });
-  v.forEach((a: unknown, i) => {
-    const aAt = ptr(at, i);
-    if (!isObject(a, aAt, out)) return;
-    onlyKeys(a, ['label', 'href'], aAt, out);
-    stringId(a, 'label', aAt, strings, out);
-    str(a, 'href', aAt, out, { required: true, max: 500, test: HREF, expected: 'a page path starting with "/" or an https:// URL' });
-  });
 }
 
 /** Type guard over validatePack. */

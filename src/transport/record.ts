@@ -15,6 +15,12 @@ export interface TelemetryRecord {
   readonly pack?: string;
   readonly rule?: string;
   readonly outcome?: OutcomeKind;
+  /** For kind "outcome": the id of the record the user picked (the host's id, never its label). */
+  readonly record?: string;
+  /** For kind "outcome" `unhelpful`: the pack's string id of the reason chosen. */
+  readonly reason?: string;
+  /** For kind "outcome" from zc-steps: the step, from 0. */
+  readonly step?: number;
   readonly signal?: string;
   /** For kind "decision": the user is in the holdout group, so nothing was shown. */
   readonly heldOut?: true;

@@ -43,7 +43,7 @@ describe('zc-card theming', () => {
 
   it('drops its entrance animation under prefers-reduced-motion', async () => {
     const el = await mountCard();
-    expect(surfaceStyle(el).animationName).to.equal('zc-card-in');
+    expect(surfaceStyle(el).animationName).to.equal('zc-in');
     await emulateMedia({ reducedMotion: 'reduce' });
     expect(surfaceStyle(el).animationName).to.equal('none');
     await expect(el).to.be.accessible();

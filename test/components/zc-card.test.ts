@@ -116,21 +116,22 @@ describe('zc-card', () => {
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(outcomes).to.deep.equal(['shown', 'helpful']);
-    const status = part(el, 'feedback').querySelector('[role="status"]');
-    expect(status?.textContent?.trim()).to.equal('Thanks for the feedback.');
-    expect(buttons(el).map((b) => b.getAttribute('part'))).to.deep.equal(['dismiss']);
+    expect(part(el, 'feedback').textContent?.trim()).to.equal('Thanks for the feedback.');
+    // Said to screen readers through the live region, which was there before the text.
+    expect(el.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim()).to.equal('Thanks for the feedback.');
+    expect(buttons(el).map((b) => b.getAttribute('part'))).to.deep.equal(['dismiss', 'dont-show button']);
     // The pressed button is gone; focus stays in the card rather than falling to <body>.
     expect(el.shadowRoot?.activeElement?.getAttribute('part')).to.equal('dismiss');
     await expect(el).to.be.accessible();
   });
 
-  it("No emits 'not-helpful' once", async () => {
+  it("No emits 'unhelpful' once", async () => {
     const { el, outcomes } = await mountCard();
     const no = byText(el, 'No');
     no.click();
     no.click();
     await el.updateComplete;
-    expect(outcomes).to.deep.equal(['shown', 'not-helpful']);
+    expect(outcomes).to.deep.equal(['shown', 'unhelpful']);
     expect(part(el, 'feedback').textContent).to.contain('Thanks for the feedback.');
     await expect(el).to.be.accessible();
   });

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { compilePack } from '../../src/engine/compile-pack.js';
-import type { Decision } from '../../src/engine/decide.js';
+import { initialState, type Decision, type EngineState } from '../../src/engine/decide.js';
 import { pipeline, type PipelineOutput } from '../../src/engine/pipeline.js';
 import type { ZcEvent } from '../../src/engine/types.js';
 import { click, outcome, packWith, replay } from './recorded.js';
@@ -34,12 +34,28 @@ describe('engine: rules and arbiter over a recorded session', () => {
     expect(decisions(await run(pack, [...rage(0), ...rage(61_000)]))).to.be.empty;
   });
 
-  it('shows one surface at a time, picks the highest priority, and never repeats a dismissed rule', async () => {
+  it('shows one surface at a time, picks the highest priority, and does not repeat a dismissed rule this session', async () => {
     const pack = packWith([{ id: 'low', priority: 10 }, { id: 'high', priority: 90 }], { budget: { perSession: 5, minGap: '1s' } });
     const out = await run(pack, [...rage(0), outcome(500, 'high', 'dismissed'), ...rage(10_000)]);
     expect(decisions(out).map((d) => d.rule)).to.deep.equal(['high', 'low']);
     expect(out.filter((o) => o.type === 'suppressed')).to.deep.include({ type: 'suppressed', t: 200, rule: 'low', reason: 'open' });
     expect(out).to.deep.include({ type: 'suppressed', t: 10_200, rule: 'high', reason: 'dismissed' });
+  });
+
+  it("remembers 'dont-show-again' beyond the session, but a plain dismissal only for the session", async () => {
+    const pack = packWith([{ id: 'a', cap: 5 }, { id: 'b', priority: 10, cap: 5 }], { budget: { perSession: 10, minGap: '1s' } });
+    let memory: EngineState['memory'] | undefined;
+    const session = (events: ZcEvent[]) =>
+      replay(events, pipeline(compilePack(pack), () => {
+        const s = initialState({ memory });
+        memory = s.memory;
+        return s;
+      }));
+    await session([...rage(0), outcome(500, 'a', 'dismissed'), ...rage(10_000), outcome(10_500, 'b', 'dont-show-again')]);
+    expect(memory?.dismissed).to.deep.equal(['b']);
+    const next = await session(rage(100_000));
+    expect(decisions(next).map((d) => d.rule)).to.deep.equal(['a']);
+    expect(next).to.deep.include({ type: 'suppressed', t: 100_200, rule: 'b', reason: 'dismissed' });
   });
 
   it('respects the budget: at most perSession decisions, at least minGap apart', async () => {

@@ -28,6 +28,8 @@ function mounter() {
     locale: 'en',
     pack,
     guard: createGuard((e) => errors.push(String(e))),
+    host: { providers: new Map(), actions: new Map() },
+    packet: (rule) => ({ id: 'p', pack: 'test@1', rule, page: '/', pages: [], signals: [], locale: 'en', t: 0 }),
     onOutcome: (rule, o) => outcomes.push([rule, o]),
     onMountError: (rule, why) => errors.push(`${rule}: ${why}`),
   });

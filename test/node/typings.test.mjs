@@ -10,6 +10,8 @@ test('dist/zerocall.d.ts declares ZeroCall with the documented members', async (
     'track(name: string): void;',
     'identify(values: Record<string, string | number | boolean>): void;',
     'consent(granted: boolean): void;',
+    'provide(name: string, provider: DataProvider): () => void;',
+    'action(name: string, run: HostAction): () => void;',
     'on<K extends keyof ZeroCallEvents>(type: K, listener: (detail: ZeroCallEvents[K]) => void): () => void;',
     'shutdown(): Promise<void>;',
     'readonly version: string;',

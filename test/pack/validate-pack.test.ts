@@ -39,9 +39,9 @@ describe('rule pack validation', () => {
       ['typo in a key', '/rules/0/priorty', 5, '/rules/0/priorty: unknown property; expected one of id, page, priority, when, cap, cooldown, group, enabled, solution'],
       ['priority out of range', '/rules/0/priority', 500, '/rules/0/priority: expected an integer from 0 to 100, got 500'],
       ['missing string id', '/rules/0/solution/content/title', 'nope', '/rules/0/solution/content/title: string id "nope" is not defined in the pack\'s locale strings'],
-      ['no placement target', '/rules/0/solution/placement', {}, '/rules/0/solution/placement: needs an "outlet", an "anchor", or both'],
+      ['no placement target', '/rules/0/solution/placement', {}, '/rules/0/solution/placement: needs at least one of "outlet", "anchor", "after" or "dock" (tried in that order)'],
       ['bad side', '/rules/0/solution/placement/side', 'middle', '/rules/0/solution/placement/side: expected one of top, bottom, left, right, got "middle"'],
-      ['unknown component', '/rules/0/solution/component', 'zc-magic', '/rules/0/solution/component: expected one of zc-card, got "zc-magic"'],
+      ['unknown component', '/rules/0/solution/component', 'zc-magic', '/rules/0/solution/component: expected one of zc-card, zc-tip, zc-steps, zc-picker, zc-action, zc-upload, zc-handoff, zc-feedback, got "zc-magic"'],
       ['count without window', '/rules/0/when/count', 3, '/rules/0/when/within: a count above 1 needs a window, e.g. "within": "2m"'],
       ['page without slash', '/rules/0/page', 'checkout', '/rules/0/page: expected a page glob starting with "/" (only * and ? are special), got "checkout"'],
       ['duplicate rule id', '/rules/1', rule0, '/rules/1/id: duplicate rule id "pay-help"'],
@@ -67,11 +67,47 @@ describe('rule pack validation', () => {
       ['holdout too large', '/holdout', 0.9, '/holdout: expected a number from 0 to 0.5, got 0.9'],
       ['kill switch not a boolean', '/enabled', 'no', '/enabled: expected true or false, got "no"'],
       ['bad cooldown', '/rules/0/cooldown', 'daily', '/rules/0/cooldown: expected a duration like "30s" (ms, s, m, h or d), got "daily"'],
-      ['script link', '/rules/0/solution/actions', [{ label: 't', href: 'javascript:alert(1)' }], '/rules/0/solution/actions/0/href: expected a page path starting with "/" or an https:// URL, got "javascript:alert(1)"'],
+      ['script link', '/rules/0/solution/actions', [{ label: 't', href: 'javascript:alert(1)' }], '/rules/0/solution/actions/0/href: expected a path starting with "/" or an https:// URL, got "javascript:alert(1)"'],
       ['action label not a string id', '/rules/0/solution/actions', [{ label: 'nope', href: '/help' }], '/rules/0/solution/actions/0/label: string id "nope" is not defined in the pack\'s locale strings'],
-      ['too many actions', '/rules/0/solution/actions', [1, 2, 3, 4], '/rules/0/solution/actions: expected an array of 1 to 3 actions, got an array of 4'],
+      ['too many actions', '/rules/0/solution/actions', [1, 2, 3, 4], '/rules/0/solution/actions: expected an array of 1 to 3 items, got an array of 4'],
+      ['bad dock', '/rules/0/solution/placement', { dock: 'top' }, '/rules/0/solution/placement/dock: expected one of start, end, got "top"'],
+      ['section of another component', '/rules/0/solution/steps', [{ text: 't' }], '/rules/0/solution/steps: only zc-steps uses "steps"; zc-card does not'],
+      ['component without its section', '/rules/0/solution/component', 'zc-action', '/rules/0/solution/action: missing; zc-action needs "action"'],
+      ['too many reasons', '/rules/0/solution/reasons', ['t', 't', 't', 't', 't', 't'], '/rules/0/solution/reasons: expected 1 to 5 string ids, got an array of 6'],
+      ['unknown reason', '/rules/0/solution/reasons', ['t', 'nope'], '/rules/0/solution/reasons/1: string id "nope" is not defined in the pack\'s locale strings'],
     ];
     for (const [name, pointer, value, expected] of corpus) expect(errors(withChange(pointer, value)), name).to.deep.equal([expected]);
+  });
+
+  it('accepts every component with its own section, and names what is wrong in each', () => {
+    const solutions: Record<string, unknown> = {
+      tip: { component: 'zc-tip', placement: { anchor: '$target', side: 'top' }, content: { body: 'b' } },
+      steps: { component: 'zc-steps', placement: { dock: 'end' }, content: { title: 't' }, steps: [{ text: 't', page: '/settings', target: '#autopay' }, { text: 'b' }] },
+      picker: {
+        component: 'zc-picker',
+        placement: { outlet: 'help', after: '#orders' },
+        content: { title: 't' },
+        source: 'orders',
+        next: { component: 'zc-action', content: { title: 't' }, action: { host: 'refund', label: 't', confirm: 'b', success: 'b' } },
+      },
+      upload: { component: 'zc-upload', placement: { dock: 'start' }, content: { title: 't' }, upload: { endpoint: '/evidence', accept: ['image', 'pdf'], maxBytes: 5_000_000 } },
+      handoff: { component: 'zc-handoff', placement: { dock: 'end' }, content: { title: 't', body: 'b' }, handoff: { channel: 'chat', via: 'openChat' } },
+      feedback: { component: 'zc-feedback', placement: { outlet: 'help' }, content: { title: 't' }, reasons: ['t', 'b'] },
+    };
+    for (const [name, solution] of Object.entries(solutions)) expect(errors(withChange('/rules/0/solution', solution)), name).to.deep.equal([]);
+    const bad: Array<[string, unknown, string]> = [
+      ['both ways', { ...(solutions.upload as object), upload: { via: 'send', endpoint: '/x' } }, '/rules/0/solution/upload: needs exactly one of "via" (a host action) or "endpoint" (a URL)'],
+      ['plain http endpoint', { ...(solutions.upload as object), upload: { endpoint: 'http://evil.example/x' } }, '/rules/0/solution/upload/endpoint: expected a path starting with "/" or an https:// URL, got "http://evil.example/x"'],
+      ['too big', { ...(solutions.upload as object), upload: { via: 'send', maxBytes: 1e9 } }, '/rules/0/solution/upload/maxBytes: expected an integer from 1 to 26214400, got 1000000000'],
+      ['unknown kind', { ...(solutions.upload as object), upload: { via: 'send', accept: ['video'] } }, '/rules/0/solution/upload/accept: expected a list of image and/or pdf, got an array of 1'],
+      ['bad channel', { ...(solutions.handoff as object), handoff: { channel: 'phone', via: 'x' } }, '/rules/0/solution/handoff/channel: expected one of chat, callback, ticket, got "phone"'],
+      ['host name with code', { ...(solutions.picker as object), source: 'orders()' }, '/rules/0/solution/source: expected a name the host registers (letters, digits, ".", "_" or "-", starting with a letter), got "orders()"'],
+      ['picker after picker', { ...(solutions.picker as object), next: { component: 'zc-picker', content: { title: 't' }, source: 'x' } }, '/rules/0/solution/next/component: expected one of zc-card, zc-action, zc-upload, zc-handoff, zc-feedback, got "zc-picker"'],
+      ['step page not a path', { ...(solutions.steps as object), steps: [{ text: 't', page: 'settings' }] }, '/rules/0/solution/steps/0/page: expected a page path starting with "/", got "settings"'],
+      ['step target not a selector', { ...(solutions.steps as object), steps: [{ text: 't', target: '#a[[' }] }, '/rules/0/solution/steps/0/target: expected a valid CSS selector, got "#a[["'],
+      ['tip without body', { ...(solutions.tip as object), content: { title: 't' } }, '/rules/0/solution/content/body: missing; expected a string id defined in "strings"'],
+    ];
+    for (const [name, solution, expected] of bad) expect(errors(withChange('/rules/0/solution', solution)), name).to.deep.equal([expected]);
   });
 
   it('refuses a pack made for another SDK version', () => {

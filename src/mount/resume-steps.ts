@@ -1,0 +1,16 @@
+import type { Rule, RulePack } from '../pack/types.js';
+
+/** Where zc-steps keeps a tour's progress for the tab's session: `zc:steps:<rule id>`. */
+export const STEPS_KEY = 'zc:steps:';
+
+/**
+ * The guided tours of this pack that were under way when the page (re)loaded: a reload or a
+ * link to another page must not drop the user mid-tour. The component restores its step.
+ */
+export function resumableSteps(win: Window, pack: RulePack): Rule[] {
+  try {
+    return pack.rules.filter((r) => r.solution.component === 'zc-steps' && r.enabled !== false && win.sessionStorage.getItem(STEPS_KEY + r.id) !== null);
+  } catch {
+    return []; // no sessionStorage (sandboxed frame, privacy mode): tours start over
+  }
+}
