@@ -34,6 +34,8 @@ describe('public API (npm entry)', () => {
     expect(String(error)).to.equal('TypeError: ZeroCall: init() needs { pack: "<url of the rule pack>" } (or data-pack on the script tag).');
     expect(() => ZeroCall.track('')).to.throw('track(name) needs an event name of 1 to 64 characters.');
     expect(() => ZeroCall.on('signal', 'nope' as never)).to.throw('needs a function');
+    expect(() => ZeroCall.provide('orders()', () => [])).to.throw('provide(name, fn) needs a name of letters, digits');
+    expect(() => ZeroCall.action('refund', 'fetch("/refund")' as never)).to.throw('action(name, fn) needs a name');
   });
 
   it('accepts a pack object, says when it is ready, and refuses a second init until shutdown', async () => {
