@@ -25,7 +25,7 @@ const min = (module) => terser({ module, ecma: 2020, compress: { passes: 2 }, fo
 const resolve = () => nodeResolve({ exportConditions: ['es2015'] });
 const plugins = (module) => [resolve(), ts(), min(module)];
 // Our runtime dependencies are bundled into the script-tag files but left to the app's bundler in the npm build.
-const external = (id) => /^(lit|@lit|rxjs|idb|@floating-ui)(\/|$)/.test(id);
+const external = (id) => /^(lit|@lit|rxjs|idb)(\/|$)/.test(id);
 
 export default [
   {

@@ -1,51 +1,87 @@
-import { autoUpdate, computePosition, flip, hide, offset, shift } from '@floating-ui/dom';
+import { viewport, watchRect, type RectState } from './watch-rect.js';
 
 /** Which side of the reference the floating element prefers. */
 export type AnchorSide = 'top' | 'bottom' | 'left' | 'right';
+
+/** The gap between the reference and the floating element, and the margin kept from the viewport's edges. */
+const GAP = 8;
+
+const OPPOSITE = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' } as const;
+
+/**
+ * Each floating element's inline max-width before any anchoring capped it: the mount stage
+ * anchors the same element again when the page replaces its reference, and must not take the
+ * phone cap it wrote for the caller's own.
+ */
+const ownMaxWidths = new WeakMap<HTMLElement, string>();
+
+/** `v` moved into [GAP, end - GAP - size]; the start wins when the box is too big for both. */
+const clamp = (v: number, size: number, end: number): number => Math.max(GAP, Math.min(v, end - GAP - size));
 
 /**
  * Positions `floating` next to `reference` and keeps it there on scroll, resize and layout
  * shifts until the returned cleanup is called. The element flips to the other side when
  * there is no room, stays 8px inside the viewport, and hides while the reference is
  * scrolled out of view (a card pointing at nothing is noise). Unless it has an inline width,
- * the floating element is sized `max-content` (its max-width still applies).
+ * the floating element is sized `max-content` (its max-width still applies); on a phone
+ * (viewport up to 480px) it is also kept 16px narrower than the viewport. The side taken is
+ * in its `data-side` attribute. It is placed in viewport coordinates, so it must not sit
+ * inside a transformed or filtered ancestor (the SDK appends it to the body).
  */
 export function anchorTo(floating: HTMLElement, reference: Element, side: AnchorSide = 'bottom'): () => void {
   const style = floating.style;
+  // Every write is a mutation that watchRect reports back, so write only what changed.
+  const written: Record<string, string> = {};
+  const set = (name: string, value: string): void => {
+    if (written[name] !== value) style.setProperty(name, (written[name] = value));
+  };
+  const ownMaxWidth = ownMaxWidths.get(floating) ?? style.maxWidth;
+  ownMaxWidths.set(floating, ownMaxWidth);
+  let sheetMaxWidth: string | undefined;
+  let state: RectState | undefined;
+
+  const place = (): void => {
+    if (!state) return;
+    const { rect: r, visible } = state;
+    const { width: vw, height: vh } = viewport();
+    if (vw > 480) set('max-width', ownMaxWidth);
+    else {
+      // Capped, not widened: the element's own max-width (read before ours) still applies.
+      sheetMaxWidth ??= getComputedStyle(floating).maxWidth;
+      set('max-width', sheetMaxWidth === 'none' ? `${vw - 2 * GAP}px` : `min(${sheetMaxWidth}, ${vw - 2 * GAP}px)`);
+    }
+    // Layout sizes: a transform (an entrance animation) must not move the element.
+    const w = floating.offsetWidth;
+    const h = floating.offsetHeight;
+    const room = { top: r.top, bottom: vh - r.bottom, left: r.left, right: vw - r.right };
+    const opposite = OPPOSITE[side];
+    const needed = (side === 'top' || side === 'bottom' ? h : w) + 2 * GAP;
+    const at = room[side] < needed && room[opposite] > room[side] ? opposite : side;
+    const x = at === 'left' ? r.left - GAP - w : at === 'right' ? r.right + GAP : r.left + (r.width - w) / 2;
+    const y = at === 'top' ? r.top - GAP - h : at === 'bottom' ? r.bottom + GAP : r.top + (r.height - h) / 2;
+    set('left', `${clamp(x, w, vw)}px`);
+    set('top', `${clamp(y, h, vh)}px`);
+    set('visibility', visible ? '' : 'hidden');
+    if (floating.dataset.side !== at) floating.dataset.side = at;
+  };
+
   // `fixed` escapes overflow:hidden ancestors in the host's layout. A fixed box with `left`
   // set shrinks to the room left of the viewport edge, so near the right edge it would be
   // measured (and placed) squeezed; max-content keeps its natural size, capped by its own
   // max-width. An explicit inline width is the caller's choice and is kept.
-  style.position = 'fixed';
-  style.left = '0px';
-  style.top = '0px';
-  if (!style.width) style.width = 'max-content';
-  style.setProperty('z-index', 'var(--zc-z-index, 2147483000)');
-
-  let stopped = false;
-  const update = (): void => {
-    computePosition(reference, floating, {
-      placement: side,
-      strategy: 'fixed',
-      middleware: [offset(8), flip(), shift({ padding: 8 }), hide()],
-    }).then(
-      ({ x, y, middlewareData }) => {
-        // A computation that started before cleanup must not move the element afterwards.
-        if (stopped) return;
-        style.left = `${x}px`;
-        style.top = `${y}px`;
-        style.visibility = middlewareData.hide?.referenceHidden ? 'hidden' : '';
-      },
-      () => {
-        // Positioning is cosmetic: a detached reference or floating element is not worth an
-        // unhandled rejection in the host page.
-      },
-    );
-  };
-
-  const stop = autoUpdate(reference, floating, update);
+  set('position', 'fixed');
+  if (!style.width) set('width', 'max-content');
+  set('z-index', 'var(--zc-z-index, 2147483000)');
+  // The floating element changes size when it re-renders; the reference's watcher cannot see that.
+  const resize = new ResizeObserver(place);
+  resize.observe(floating);
+  const stop = watchRect(reference, (s) => {
+    state = s;
+    place();
+  });
   return () => {
-    stopped = true;
+    state = undefined;
     stop();
+    resize.disconnect();
   };
 }

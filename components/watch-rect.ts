@@ -25,7 +25,7 @@ function ancestors(el: Element): { clips: Element[]; roots: Node[] } {
   for (let n: Node | null = el; n; n = n instanceof ShadowRoot ? (roots.push(n), n.host) : n.parentNode) {
     // The root's and the body's overflow apply to the viewport, which is checked anyway; as
     // boxes they are often shorter than the page and would hide everything below them.
-    if (!(n instanceof Element) || n === documentElement) continue;
+    if (!(n instanceof Element) || n === body || n === documentElement) continue;
     const s = getComputedStyle(n);
     // A fixed element escapes the clipping (and the scrolling) of every ancestor above it.
     if (n !== el && !fixed && s.overflowX + s.overflowY !== 'visiblevisible') clips.push(n);
@@ -61,8 +61,9 @@ export function watchRect(el: Element, onChange: (state: RectState) => void): ()
   let frame = 0;
   const measure = (): void => {
     frame = 0;
+    // A detached element measures as an empty box at 0,0, which overlaps nothing.
     const rect = el.getBoundingClientRect();
-    onChange({ rect, visible: el.isConnected && isVisible(rect, clips) });
+    onChange({ rect, visible: isVisible(rect, clips) });
   };
   const schedule = (): void => {
     frame ||= requestAnimationFrame(measure);
@@ -82,8 +83,6 @@ export function watchRect(el: Element, onChange: (state: RectState) => void): ()
   measure();
   return () => {
     cancelAnimationFrame(frame);
-    // Truthy, so nothing can schedule a measurement after the cleanup.
-    frame = -1;
     listening.abort();
     resize.disconnect();
     layout.disconnect();

@@ -39,5 +39,5 @@ export async function realClick(el: Element): Promise<void> {
   await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
 }
 
-/** Resolves on the next animation frame; floating-ui positions surfaces asynchronously. */
+/** Resolves on the next animation frame: an anchored surface follows its anchor one frame after it moves. */
 export const frame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => r()));
