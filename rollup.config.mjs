@@ -20,10 +20,38 @@ const ts = (tsconfig = 'tsconfig.json') =>
     include: ['src/**/*.ts', 'components/**/*.ts'],
     compilerOptions: { declaration: false, noEmit: false, outDir: undefined },
   });
+/**
+ * Lit's css`` templates reach the bundle as written: terser never touches a template literal's
+ * text. Drop their comments and the whitespace that carries no meaning (around braces,
+ * semicolons, commas and after colons of declarations; a space before a colon can be a
+ * descendant combinator, so it stays). The templates hold no `${}`, so plain text it is.
+ */
+const minifyCss = () => ({
+  name: 'minify-css-templates',
+  transform(code, id) {
+    // After TypeScript, which writes the tag as `css \``.
+    if (!/\/components\/.*\.ts$/.test(id)) return null;
+    const out = code.replace(/\bcss\s*`([^`]*)`/g, (_, text) => {
+      const min = text
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([{};,>])\s*/g, '$1')
+        .replace(/([;{]\s*[-\w]+):\s+/g, '$1:')
+        .replace(/;}/g, '}')
+        .trim();
+      return `css\`${min}\``;
+    });
+    // Indentation inside html`` templates is whitespace HTML collapses anyway; a line break
+    // keeps its meaning as whitespace, so keep it and drop what follows it.
+    return { code: out.replace(/\n[ \t]+/g, '\n'), map: null };
+  },
+});
+// No property mangling of `_x` internals: decorators name reactive properties by string
+// (`__decorate([state()], C.prototype, "_phase")`), which a mangler cannot follow.
 const min = (module) => terser({ module, ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
 // rxjs's default export is its ES5 build (tslib iterator helpers allocate on every Subject.next); take its ES2015 build.
 const resolve = () => nodeResolve({ exportConditions: ['es2015'] });
-const plugins = (module) => [resolve(), ts(), min(module)];
+const plugins = (module) => [resolve(), ts(), minifyCss(), min(module)];
 // Our runtime dependencies are bundled into the script-tag files but left to the app's bundler in the npm build.
 const external = (id) => /^(lit|@lit|rxjs|idb)(\/|$)/.test(id);
 

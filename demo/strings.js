@@ -38,7 +38,7 @@ export const STRINGS = {
     'outcome.shown': 'shown',
     'outcome.dismissed': 'dismissed',
     'outcome.helpful': 'marked helpful',
-    'outcome.not-helpful': 'marked not helpful',
+    'outcome.unhelpful': 'marked not helpful',
     'outcome.closed': 'closed (the page changed)',
 
     'checkout.title': 'Checkout',
@@ -140,7 +140,7 @@ export const STRINGS = {
     'outcome.shown': '已显示',
     'outcome.dismissed': '已关闭',
     'outcome.helpful': '被标记为有帮助',
-    'outcome.not-helpful': '被标记为没帮助',
+    'outcome.unhelpful': '被标记为没帮助',
     'outcome.closed': '已收起（页面已切换）',
 
     'checkout.title': '结账',

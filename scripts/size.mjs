@@ -115,6 +115,13 @@ if (json) {
   }
   const unbudgeted = rows.filter((r) => r.applied.length === 0).map((r) => r.file);
   if (unbudgeted.length) console.log(`\nnot budgeted (add to ${BUDGET_NAME} if it ships to browsers): ${unbudgeted.join(', ')}`);
+  // The npm build leaves lit to the app's bundler, so its component chunk is exactly what the
+  // zc-* elements cost on top of lit: the figure issue 5 budgets (12 KB).
+  const components = rows.filter((r) => /^chunks\/components-[^/]+\.js$/.test(r.file));
+  if (components.length === 1) {
+    const [c] = components;
+    console.log(`\ncomponents on top of lit (all zc-* elements, ${c.file}): ${(c.gzip / 1024).toFixed(1)} KB gzip`);
+  }
   const unused = budgets.filter((b) => !b.used).map((b) => b.glob);
   if (unused.length) console.log(`budgets matching no file: ${unused.join(', ')}`);
 }

@@ -60,7 +60,6 @@ const variants = {
   'script link': (p) => ((p.rules[0].solution.actions = [{ label: 't', href: 'javascript:alert(1)' }]), p),
   'protocol-relative link': (p) => ((p.rules[0].solution.actions = [{ label: 't', href: '//evil.example' }]), p),
   'every placement': (p) => ((p.rules[0].solution.placement = { outlet: 'help', anchor: '$target', side: 'top', after: '#orders', dock: 'end' }), p),
-  'empty placement': (p) => ((p.rules[0].solution.placement = {}), p),
   'tip without title': (p) => ((p.rules[0].solution = { component: 'zc-tip', placement: { dock: 'end' }, content: { body: 'b' } }), p),
   'card without body': (p) => (delete p.rules[0].solution.content.body, p),
   'steps': (p) => ((p.rules[0].solution = { component: 'zc-steps', placement: { dock: 'start' }, content: { title: 't' }, steps: [{ text: 't', page: '/settings', target: '#x' }] }), p),

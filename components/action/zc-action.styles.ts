@@ -1,0 +1,16 @@
+import { css } from 'lit';
+
+/** Styles of zc-action on top of the shared frame. */
+export const styles = css`
+  .msg {
+    margin: 10px 0 0;
+  }
+  .record {
+    color: var(--_muted);
+  }
+  /* Pending: aria-disabled rather than disabled, so a focused button keeps focus. */
+  [aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: progress;
+  }
+`;
