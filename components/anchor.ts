@@ -8,13 +8,6 @@ const GAP = 8;
 
 const OPPOSITE = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' } as const;
 
-/**
- * Each floating element's inline max-width before any anchoring capped it: the mount stage
- * anchors the same element again when the page replaces its reference, and must not take the
- * phone cap it wrote for the caller's own.
- */
-const ownMaxWidths = new WeakMap<HTMLElement, string>();
-
 /** `v` moved into [GAP, end - GAP - size]; the start wins when the box is too big for both. */
 const clamp = (v: number, size: number, end: number): number => Math.max(GAP, Math.min(v, end - GAP - size));
 
@@ -23,8 +16,8 @@ const clamp = (v: number, size: number, end: number): number => Math.max(GAP, Ma
  * shifts until the returned cleanup is called. The element flips to the other side when
  * there is no room, stays 8px inside the viewport, and hides while the reference is
  * scrolled out of view (a card pointing at nothing is noise). Unless it has an inline width,
- * the floating element is sized `max-content` (its max-width still applies); on a phone
- * (viewport up to 480px) it is also kept 16px narrower than the viewport. The side taken is
+ * the floating element is sized `max-content`, so its own max-width must keep it inside a
+ * phone's viewport (every zc-* surface has `max-width: min(…, 100vw - 16px)`). The side taken is
  * in its `data-side` attribute. It is placed in viewport coordinates, so it must not sit
  * inside a transformed or filtered ancestor (the SDK appends it to the body).
  */
@@ -35,21 +28,12 @@ export function anchorTo(floating: HTMLElement, reference: Element, side: Anchor
   const set = (name: string, value: string): void => {
     if (written[name] !== value) style.setProperty(name, (written[name] = value));
   };
-  const ownMaxWidth = ownMaxWidths.get(floating) ?? style.maxWidth;
-  ownMaxWidths.set(floating, ownMaxWidth);
-  let sheetMaxWidth: string | undefined;
   let state: RectState | undefined;
 
   const place = (): void => {
     if (!state) return;
     const { rect: r, visible } = state;
     const { width: vw, height: vh } = viewport();
-    if (vw > 480) set('max-width', ownMaxWidth);
-    else {
-      // Capped, not widened: the element's own max-width (read before ours) still applies.
-      sheetMaxWidth ??= getComputedStyle(floating).maxWidth;
-      set('max-width', sheetMaxWidth === 'none' ? `${vw - 2 * GAP}px` : `min(${sheetMaxWidth}, ${vw - 2 * GAP}px)`);
-    }
     // Layout sizes: a transform (an entrance animation) must not move the element.
     const w = floating.offsetWidth;
     const h = floating.offsetHeight;

@@ -68,9 +68,11 @@ export interface ZcHost {
   packet(rule: string, record?: ZcRecord): HandoffPacket;
 }
 
+const none = (name: string): Promise<never> => Promise.reject(new Error(`nothing named "${name}" is registered`));
+
 /** A host with nothing registered: what a component uses until the mount stage gives it one. */
 export const noHost: ZcHost = {
-  data: (name) => Promise.reject(new Error(`no data provider "${name}" is registered`)),
-  run: (name) => Promise.reject(new Error(`no host action "${name}" is registered`)),
-  packet: (rule, record) => ({ id: '', pack: '', rule, page: location.pathname, pages: [], signals: [], ...(record ? { record } : {}), locale: 'en', t: Date.now() }),
+  data: none,
+  run: none,
+  packet: (rule, record) => ({ id: '', pack: '', rule, page: location.pathname, pages: [], signals: [], record, locale: 'en', t: 0 }),
 };

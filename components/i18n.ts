@@ -25,6 +25,7 @@ export const baseStrings = {
     retry: 'Try again',
     cancel: 'Cancel',
     loading: 'Loading…',
+    forRecord: 'For: {label}',
   },
   'zh-CN': {
     dismiss: '关闭',
@@ -39,6 +40,7 @@ export const baseStrings = {
     retry: '重试',
     cancel: '取消',
     loading: '加载中…',
+    forRecord: '对应：{label}',
   },
 } satisfies Strings<string>;
 
@@ -53,12 +55,14 @@ export function resolveLocale(tag: string | null | undefined): Locale {
   return /^zh(-|$)/i.test(tag ?? '') ? 'zh-CN' : 'en';
 }
 
-/** Looks up a chrome string: the pack's override first, then the locale, then English. */
-export function translate<K extends string>(table: Strings<K>, locale: string, key: K, overrides?: Readonly<Record<string, string>>): string {
-  return overrides?.[key] ?? table[resolveLocale(locale)][key] ?? table.en[key];
-}
+/** Values for a string's `{name}` placeholders. */
+export type Vars = Readonly<Record<string, string | number>>;
 
-/** Looks up a shared chrome string (no overrides). */
-export function msg(locale: string, key: MsgKey): string {
-  return translate(baseStrings, locale, key);
+/**
+ * Looks up a chrome string: the pack's override first, then the locale, then English, with its
+ * `{name}` placeholders filled in (a function replacement, so a `$&` in a value stays literal).
+ */
+export function translate<K extends string>(table: Strings<K>, locale: string, key: K, overrides?: Readonly<Record<string, string>>, vars?: Vars): string {
+  const text = overrides?.[key] ?? table[resolveLocale(locale)][key] ?? table.en[key];
+  return vars ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? '')) : text;
 }

@@ -10,6 +10,7 @@ import { ZcPicker } from './picker/zc-picker.component.js';
 import { ZcAction } from './action/zc-action.component.js';
 import { ZcUpload } from './upload/zc-upload.component.js';
 import { ZcHandoff } from './handoff/zc-handoff.component.js';
+import { ZcSteps } from './steps/zc-steps.component.js';
 
 export { anchorTo } from './anchor.js';
 // Type-only: erased at build time, but they pull in the tag-name and event-map typings.
@@ -22,6 +23,7 @@ export type { ZcPicker } from './picker/zc-picker.js';
 export type { ZcAction, ZcActionSpec } from './action/zc-action.js';
 export type { ZcUpload } from './upload/zc-upload.js';
 export type { ZcHandoff } from './handoff/zc-handoff.js';
+export type { ZcSteps, ZcStep } from './steps/zc-steps.js';
 export type { ZcOutcomeDetail } from './base/zc-element.js';
 export type { Locale } from './i18n.js';
 
@@ -34,6 +36,7 @@ const tags: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
   ['zc-action', ZcAction],
   ['zc-upload', ZcUpload],
   ['zc-handoff', ZcHandoff],
+  ['zc-steps', ZcSteps],
 ];
 
 /**

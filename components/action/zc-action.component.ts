@@ -62,8 +62,7 @@ export class ZcAction extends ZcElement {
     const busy = p === 'pending';
     return this.frame(
       a
-        ? html`${this.record ? html`<p part="record" class="msg record">${this.t('actionFor', strings).replace('{}', () => this.record?.label ?? '')}</p>` : nothing}
-          ${p === 'confirm'
+        ? html`${p === 'confirm'
             ? html`<p part="confirm" class="msg" id="confirm">${a.confirm}</p>
                 <div class="row" role="group" aria-labelledby="confirm">
                   ${this.button(this.t('actionConfirm', strings), this._run, true)} ${this.button(this.t('cancel'), this._cancel)}

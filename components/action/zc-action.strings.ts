@@ -6,8 +6,6 @@ const en = {
   /** Said on success when the solution has no `success` text of its own. */
   actionDone: 'Done.',
   actionFailed: "That didn't work.",
-  /** `{}` stands for the label of the record picked earlier. */
-  actionFor: 'For: {}',
 };
 
 /** zc-action's own chrome strings (the pack may override each as `zc.<key>`). */
@@ -18,6 +16,5 @@ export const strings = {
     actionWorking: '处理中…',
     actionDone: '已完成。',
     actionFailed: '操作未成功。',
-    actionFor: '适用于：{}',
   },
 } satisfies Strings<keyof typeof en>;

@@ -5,9 +5,6 @@ export const styles = css`
   .msg {
     margin: 10px 0 0;
   }
-  .record {
-    color: var(--_muted);
-  }
   /* Pending: aria-disabled rather than disabled, so a focused button keeps focus. */
   [aria-disabled='true'] {
     opacity: 0.6;

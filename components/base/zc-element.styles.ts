@@ -48,9 +48,8 @@ export const baseStyles = css`
       max-width: none;
     }
   }
-  *,
-  *::before,
-  *::after {
+  /* No ::before/::after anywhere in the components: the elements are all there is to size. */
+  * {
     box-sizing: inherit;
   }
   @media (prefers-color-scheme: dark) {
@@ -83,9 +82,7 @@ export const baseStyles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    *,
-    *::before,
-    *::after {
+    * {
       animation: none !important;
       transition: none !important;
     }
@@ -112,10 +109,6 @@ export const baseStyles = css`
     color: var(--_accent);
     font-weight: 600;
     text-underline-offset: 2px;
-  }
-  code {
-    font-family: ui-monospace, monospace;
-    font-size: 0.92em;
   }
   button {
     font: inherit;
@@ -208,6 +201,10 @@ export const baseStyles = css`
   }
   .error {
     color: var(--_danger);
+  }
+  .record {
+    margin: 8px 0 0;
+    color: var(--_muted);
   }
   .ok {
     color: var(--_success);

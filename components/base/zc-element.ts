@@ -6,7 +6,7 @@ import { formatText } from '../format.js';
 import { noHost } from '../host.js';
 import type { ZcHost, ZcRecord } from '../host.js';
 import { baseStrings, resolveLocale, translate } from '../i18n.js';
-import type { Locale, MsgKey, Strings } from '../i18n.js';
+import type { Locale, MsgKey, Strings, Vars } from '../i18n.js';
 import { baseStyles } from './zc-element.styles.js';
 
 /** Detail of the `zc-outcome` event. */
@@ -52,6 +52,7 @@ export interface ZcReason {
  * @csspart surface - The component's box.
  * @csspart heading - The heading text.
  * @csspart body - The body text.
+ * @csspart record - "For: <record>", when a record was picked earlier in the solution.
  * @csspart dismiss - The × button.
  * @csspart feedback - The "Did this help?" row, later the thank-you.
  * @csspart dont-show - The "Don't show this again" button.
@@ -167,9 +168,14 @@ export class ZcElement extends LitElement {
     return event;
   }
 
-  /** A chrome string: the pack's override, else this component's table, else the shared one. */
-  protected t<K extends string>(key: K | MsgKey, table?: Strings<K>): string {
-    return table && key in table.en ? translate(table, this.locale, key as K, this.ui) : translate(baseStrings, this.locale, key as MsgKey, this.ui);
+  /** A chrome string: the pack's override, else this component's table, else the shared one; `{name}`s filled from `vars`. */
+  protected t<K extends string>(key: K | MsgKey, table?: Strings<K>, vars?: Vars): string {
+    return table && key in table.en ? translate(table, this.locale, key as K, this.ui, vars) : translate(baseStrings, this.locale, key as MsgKey, this.ui, vars);
+  }
+
+  /** Whether the frame says which picked record the help is for; the picker says it its own way. */
+  protected showRecord(): boolean {
+    return true;
   }
 
   /** Whether the frame asks "Did this help?" now; subclasses ask once their job is done. */
@@ -190,7 +196,8 @@ export class ZcElement extends LitElement {
           <span aria-hidden="true">×</span>
         </button>
       </div>
-      ${this.body ? html`<div part="body" class="body">${formatText(this.body, this._onLink)}</div>` : nothing} ${content}
+      ${this.body ? html`<div part="body" class="body">${formatText(this.body, this._onLink)}</div>` : nothing}
+      ${this.record && this.showRecord() ? html`<p part="record" class="record">${this.t('forRecord', undefined, { label: this.record.label })}</p>` : nothing} ${content}
       ${this.askFeedback() ? this._feedback() : nothing}
       <div class="footer">
         <button part="dont-show button" class="quiet" type="button" @click=${() => this._close('dont-show-again')}>${this.t('dontShowAgain')}</button>

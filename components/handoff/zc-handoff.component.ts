@@ -92,7 +92,7 @@ export class ZcHandoff extends ZcElement {
 
   /** One of this component's strings, with `{n}` / `{ref}` filled in. */
   private _s(key: keyof typeof strings.en, value: string | number = ''): string {
-    return this.t(key, strings).replace(/\{\w+\}/, String(value));
+    return this.t(key, strings, { n: value, ref: value });
   }
 
   private _channel(): HandoffSpec['channel'] {

@@ -53,6 +53,11 @@ export class ZcPicker extends ZcElement {
   }
 
   /** Once a record is chosen the picker's job is done: only then ask whether it helped. */
+  /** The pick is said as "Selected: …", not as what the help is for. */
+  protected override showRecord(): boolean {
+    return false;
+  }
+
   protected override askFeedback(): boolean {
     return !!this.record;
   }
@@ -62,7 +67,7 @@ export class ZcPicker extends ZcElement {
     const picked = this.record;
     return this.frame(
       picked
-        ? html`<p part="selected" class="msg ok">${this.t('pickerSelected', strings).replace('{}', () => picked.label)}</p>`
+        ? html`<p part="selected" class="msg ok">${this.t('pickerSelected', strings, { label: picked.label })}</p>`
         : this._failed
           ? html`<p part="message" class="msg error">${this.t('pickerFailed', strings)}</p>
               <div class="row">${this.button(this.t('retry'), this._retry, true)}</div>`
@@ -124,7 +129,7 @@ export class ZcPicker extends ZcElement {
     this.record = r;
     // After the state change, so that the focus moves once the new state is rendered.
     this.keepFocus(() => this.renderRoot.querySelector<HTMLElement>('.choices button'));
-    this.status = this.t('pickerSelected', strings).replace('{}', () => r.label);
+    this.status = this.t('pickerSelected', strings, { label: r.label });
     this.emitOutcome('picked');
   }
 

@@ -5,8 +5,7 @@ const en = {
   pickerLabel: 'Choose a record',
   pickerEmpty: 'No records to choose from',
   pickerFailed: "Couldn't load the list",
-  /** `{}` stands for the chosen record's label. */
-  pickerSelected: 'Selected: {}',
+  pickerSelected: 'Selected: {label}',
 };
 
 /** zc-picker's own chrome strings (the pack may override each as `zc.<key>`). */
@@ -16,6 +15,6 @@ export const strings = {
     pickerLabel: '选择一条记录',
     pickerEmpty: '没有可选择的记录',
     pickerFailed: '无法加载列表',
-    pickerSelected: '已选择：{}',
+    pickerSelected: '已选择：{label}',
   },
 } satisfies Strings<keyof typeof en>;

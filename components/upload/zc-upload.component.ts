@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import type { UploadSpec } from '../../src/pack/types.js';
 import { ZcElement } from '../base/zc-element.js';
 import { isSafeHref } from '../format.js';
+import type { Vars } from '../i18n.js';
 import { strings } from './zc-upload.strings.js';
 import type { UploadKey } from './zc-upload.strings.js';
 import { styles } from './zc-upload.styles.js';
@@ -30,7 +31,6 @@ const size = (n: number): string => (n < MB ? `${Math.ceil(n / 1024)} KB` : `${M
  * @csspart surface - The component's box.
  * @csspart heading - The heading text.
  * @csspart body - The body text.
- * @csspart record - "For: <record>", when a record was picked earlier in the solution.
  * @csspart zone - The drop zone around the hint or preview and the controls.
  * @csspart preview - The chosen file: a thumbnail for an image, its name and size for a PDF.
  * @csspart progress - The progress bar while sending.
@@ -65,7 +65,7 @@ export class ZcUpload extends ZcElement {
   }
 
   protected override render(): TemplateResult {
-    const { _phase: phase, _file: file, _error: error, record } = this;
+    const { _phase: phase, _file: file, _error: error } = this;
     // The chooser stays one element from choosing to chosen, so focus on it survives a choice.
     const zone = html`<div part="zone" class="zone" @dragover=${this._onDrag} @dragleave=${this._onDrag} @drop=${this._onDrag}>
       ${file ? this._preview(file) : html`<p class="hint" id="hint">${this._s('hint', { what: this._what(), max: size(this._max()) })}</p>`}
@@ -78,8 +78,7 @@ export class ZcUpload extends ZcElement {
             <label part="button choose" class="btn" for="file">${this._s(file ? 'chooseAnother' : 'choose')}</label>
           </div>`}
     </div>`;
-    return this.frame(html`${record ? html`<p part="record" class="for">${this._s('forRecord', { label: record.label })}</p>` : nothing}
-      ${phase === 'done' ? html`<p class="ok">${this._s('uploaded')}</p>` : zone}
+    return this.frame(html`${phase === 'done' ? html`<p class="ok">${this._s('uploaded')}</p>` : zone}
       ${error ? html`<p part="error" class="error" id="error">${error}</p>` : nothing}`);
   }
 
@@ -92,8 +91,8 @@ export class ZcUpload extends ZcElement {
   }
 
   /** A chrome string with its `{placeholders}` filled in; Lit binds the result as text. */
-  private _s(key: UploadKey, vars: Readonly<Record<string, string>> = {}): string {
-    return this.t(key, strings).replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? '');
+  private _s(key: UploadKey, vars?: Vars): string {
+    return this.t(key, strings, vars);
   }
 
   private _kinds(): readonly Kind[] {

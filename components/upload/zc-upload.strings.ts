@@ -19,7 +19,6 @@ export const strings = {
     sending: 'Sending {name}…',
     uploaded: 'Uploaded.',
     failed: "The upload didn't go through. Try again.",
-    forRecord: 'For: {label}',
   },
   'zh-CN': {
     choose: '选择文件',
@@ -35,7 +34,6 @@ export const strings = {
     sending: '正在发送 {name}…',
     uploaded: '已上传。',
     failed: '上传未成功，请重试。',
-    forRecord: '对应：{label}',
   },
 } satisfies Strings<string>;
 

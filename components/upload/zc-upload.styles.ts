@@ -11,7 +11,6 @@ export const styles = css`
   .over {
     border: 1px solid var(--_accent);
   }
-  .for,
   .hint,
   .size {
     color: var(--_muted);

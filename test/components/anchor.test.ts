@@ -305,10 +305,11 @@ describe('anchorTo', () => {
     cleanup();
   });
 
-  it('fits a 375px-wide phone screen, with 8px to spare on each side', async () => {
+  it('fits a 375px-wide phone screen, with 8px to spare on each side, given the max-width every surface has', async () => {
     await setViewport({ width: 375, height: 667 });
     const { ref, floating } = await setup('left:20px; top:100px');
     floating.style.removeProperty('width');
+    floating.style.maxWidth = 'calc(100vw - 16px)';
     floating.textContent = 'Turn it off under Settings, Payments, Auto-debit. '.repeat(6);
     const cleanup = anchorTo(floating, ref);
     await frames();

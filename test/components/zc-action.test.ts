@@ -287,7 +287,7 @@ describe('zc-action', () => {
 
   it('speaks zh-CN in every state', async () => {
     const { el, runs } = await mountAction({ host: 'resend', label: '重新发送收据', confirm: '确定吗？' }, { locale: 'zh-CN', record: ORDER });
-    expect($(el, '[part="record"]').textContent?.trim()).to.equal('适用于：Order #1042');
+    expect($(el, '[part="record"]').textContent?.trim()).to.equal('对应：Order #1042');
     main(el).click();
     await settle(el);
     expect(byText(el, '确认')).to.exist;

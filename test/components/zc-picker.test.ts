@@ -309,7 +309,7 @@ describe('zc-picker', () => {
   it('shows hostile labels and details literally, and the pack may reword its strings', async () => {
     const hostile = '<img src=x onerror="window.__pwned=1"> $& $1';
     const { el } = await mountLoaded([{ id: 'h', label: hostile, detail: `<b>${hostile}</b>` }]);
-    el.ui = { pickerSelected: 'Chosen → {}' };
+    el.ui = { pickerSelected: 'Chosen → {label}' };
     const option = options(el)[0]!;
     expect(option.querySelector('img, b')).to.equal(null);
     expect(option.querySelector('.detail')?.textContent).to.equal(`<b>${hostile}</b>`);
