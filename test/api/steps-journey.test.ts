@@ -1,0 +1,66 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { createZeroCall } from '../../src/zero-call.js';
+import type { OutcomeEvent } from '../../src/engine/types.js';
+import type { RulePack } from '../../src/pack/types.js';
+import { packWith } from '../engine/recorded.js';
+import { resetStore } from '../support/store.js';
+
+const tour: RulePack = packWith(
+  [
+    {
+      id: 'autopay-tour',
+      when: { signal: 'rage-click', target: '#pay' },
+      solution: {
+        component: 'zc-steps',
+        placement: { dock: 'end' },
+        content: { title: 't' },
+        steps: [
+          { text: 'b', page: location.pathname, target: '#settings' },
+          { text: 'b', page: '/settings/payments', target: '#autopay' },
+        ],
+      },
+    },
+  ],
+  { budget: { perSession: 5, perDay: 50, minGap: '1ms' } },
+);
+const KEY = 'zc:steps:autopay-tour';
+const steps = () => document.querySelector('zc-steps');
+
+describe('guided steps across pages (runtime)', () => {
+  const api = createZeroCall(() => import('../../components/index.js'), 'throw');
+  beforeEach(async () => {
+    await resetStore();
+    sessionStorage.removeItem(KEY);
+  });
+  afterEach(async () => {
+    await api.shutdown();
+    sessionStorage.removeItem(KEY);
+    history.replaceState(null, '', '/');
+  });
+
+  it('resumes a tour that was under way when the page loaded, at its step, without new friction', async () => {
+    await fixture(html`<div><button id="settings">Settings</button></div>`);
+    sessionStorage.setItem(KEY, JSON.stringify({ step: 1 }));
+    const outcomes: OutcomeEvent[] = [];
+    api.on('outcome', (o) => outcomes.push(o));
+    expect(await api.init({ pack: tour })).to.equal(true);
+    await waitUntil(() => steps()?.shadowRoot?.querySelector('[part~="progress"]'), 'the tour is back');
+    expect(steps()!.getAttribute('dock')).to.equal('end');
+    expect(steps()!.shadowRoot!.querySelector('[part~="progress"]')!.textContent).to.equal('Step 2 of 2');
+    expect(outcomes.map((o) => o.outcome)).to.deep.equal(['shown']);
+  });
+
+  it('stays on screen through single-page navigation and learns the new page, while other help closes', async () => {
+    await fixture(html`<div><button id="settings">Settings</button></div>`);
+    sessionStorage.setItem(KEY, JSON.stringify({ step: 1 }));
+    const outcomes: OutcomeEvent[] = [];
+    api.on('outcome', (o) => outcomes.push(o));
+    expect(await api.init({ pack: tour })).to.equal(true);
+    await waitUntil(() => steps()?.shadowRoot?.querySelector('[part~="link"]'), 'step 2 links to its page from here');
+    history.pushState(null, '', '/settings/payments');
+    await waitUntil(() => (steps() as HTMLElement & { page?: string })?.page === '/settings/payments', 'told the new page');
+    await waitUntil(() => !steps()!.shadowRoot!.querySelector('[part~="link"]'), 'on its page, no link');
+    expect(steps()!.isConnected).to.equal(true);
+    expect(outcomes.filter((o) => o.outcome === 'closed')).to.deep.equal([]);
+  });
+});
