@@ -1,7 +1,10 @@
 // `node demo/serve.mjs --check`: drives the running demo the way a visitor would, in headless
 // Chromium at a desktop and a phone size. It rage-clicks Pay now and Export CSV, expects
 // Zero Call's help where the rule pack puts it, saves screenshots to docs/ and checks what the
-// SDK sent to the collector. Resolves with the exit code; says what failed and where.
+// SDK sent to the collector. It also opens the component gallery (demo/gallery.html) in
+// English, dark and Chinese at desktop size and in English on a phone, expects every state of
+// every component, checks the layout and screenshots it whole. Resolves with the exit code;
+// says what failed and where.
 import { mkdir, readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -18,7 +21,27 @@ const FLOWS = [
   { name: 'checkout', shot: 'demo-checkout', run: (o) => checkoutFlow(o) },
   { name: 'checkout in Chinese', shot: 'demo-checkout-zh', desktopOnly: true, run: (o) => checkoutFlow({ ...o, lang: 'zh-CN' }) },
   { name: 'orders', shot: 'demo-orders', run: (o) => ordersFlow(o) },
+  { name: 'gallery', shot: 'gallery', gallery: true, run: (o) => galleryFlow(o) },
+  { name: 'gallery dark', shot: 'gallery-dark', gallery: true, desktopOnly: true, run: (o) => galleryFlow({ ...o, theme: 'dark' }) },
+  { name: 'gallery in Chinese', shot: 'gallery-zh', gallery: true, desktopOnly: true, run: (o) => galleryFlow({ ...o, lang: 'zh-CN' }) },
 ];
+/**
+ * The gallery's screenshots: no animation, so every surface is taken at rest; one image pixel
+ * per CSS pixel, since the gallery is a long page (the phone one is some 12,000 px tall).
+ */
+const GALLERY_CONTEXT = { reducedMotion: 'reduce', deviceScaleFactor: 1 };
+/** Every state the gallery must show, by component: its figures' data-component and data-state. */
+const GALLERY = {
+  'zc-card': ['plain', 'rich', 'reasons', 'answered', 'docked'],
+  'zc-tip': ['inline', 'anchored'],
+  'zc-steps': ['page', 'ring', 'missing', 'finished'],
+  'zc-picker': ['loading', 'empty', 'error', 'list', 'selected'],
+  'zc-action': ['idle', 'confirm', 'pending', 'success', 'failure'],
+  'zc-upload': ['idle', 'preview', 'too-big', 'wrong-type', 'sending', 'uploaded', 'failed'],
+  'zc-handoff': ['share', 'pending', 'sent', 'failed'],
+  'zc-feedback': ['asking', 'reasons'],
+  'zc-outlet': ['filled', 'empty'],
+};
 
 /** A failed step, with what the visitor would have seen. */
 class CheckFailure extends Error {}
@@ -40,7 +63,7 @@ export async function runCheck({ base, root, failureDir }) {
     for (const size of SIZES) {
       for (const flow of FLOWS) {
         if (flow.desktopOnly && size.name !== 'desktop') continue;
-        const context = await browser.newContext({ ...size.options, locale: 'en-US' });
+        const context = await browser.newContext({ ...size.options, locale: 'en-US', ...(flow.gallery ? GALLERY_CONTEXT : {}) });
         const page = await context.newPage();
         const problems = watchConsole(page);
         const file = join(shots, `${flow.shot}${size.suffix}.png`);
@@ -54,8 +77,10 @@ export async function runCheck({ base, root, failureDir }) {
           await page.screenshot({ path: shot }).catch(() => undefined);
           console.error(`FAIL ${label}: ${error.message}`);
           if (problems.length) console.error(`     the page said:\n       ${problems.join('\n       ')}`);
-          const events = await page.evaluate(sdkEvents).catch(() => []);
-          console.error(`     Zero Call events: ${events.join(', ') || 'none'}`);
+          if (!flow.gallery) {
+            const events = await page.evaluate(sdkEvents).catch(() => []);
+            console.error(`     Zero Call events: ${events.join(', ') || 'none'}`);
+          }
           console.error(`     screenshot of the page: ${shot}`);
         } finally {
           await context.close();
@@ -220,6 +245,94 @@ async function checkTelemetry(page) {
     await page.waitForTimeout(250);
   }
   throw new CheckFailure(`the collector did not receive ${wanted.join(', ')} within 20 s (got ${JSON.stringify(events)})`);
+}
+
+/**
+ * The gallery in one language and theme: every state reached, the layout sound, then one
+ * screenshot of the whole page.
+ */
+async function galleryFlow({ page, base, problems, shot, lang = 'en', theme = 'light' }) {
+  const query = new URLSearchParams({ ...(lang !== 'en' && { lang }), ...(theme !== 'light' && { theme }) });
+  await page.goto(`${base}/demo/gallery.html${query.size ? `?${query}` : ''}`);
+  await step('the gallery did not finish (no <body data-ready>)', () => page.waitForFunction(() => document.body.dataset.ready, null, { timeout: TIMEOUT }));
+  const cells = await page.$$eval('figure[data-state]', (figures) =>
+    figures.map((f) => ({ id: `${f.dataset.component} ${f.dataset.state}`, ready: f.dataset.ready === 'true', problem: f.dataset.problem ?? '' })),
+  );
+  const shown = new Set(cells.map((c) => c.id));
+  const missing = Object.entries(GALLERY)
+    .flatMap(([tag, states]) => states.map((state) => `${tag} ${state}`))
+    .filter((id) => !shown.has(id));
+  if (missing.length) throw new CheckFailure(`the gallery has no cell for: ${missing.join(', ')}`);
+  const stuck = cells.filter((c) => !c.ready);
+  if (stuck.length) throw new CheckFailure(`states not reached: ${stuck.map((c) => `${c.id} (${c.problem || 'no reason given'})`).join('; ')}`);
+  const applied = await page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    theme: document.documentElement.dataset.theme,
+    locales: [...new Set([...document.querySelectorAll('figure *')].filter((el) => el.localName.startsWith('zc-') && el.localName !== 'zc-outlet').map((el) => el.locale))],
+  }));
+  if (applied.lang !== lang || applied.theme !== theme || applied.locales.join() !== lang) {
+    throw new CheckFailure(`asked for ${lang}/${theme}, the page is ${applied.lang}/${applied.theme} with component locales ${applied.locales.join(', ')}`);
+  }
+  // A viewport as tall as the page: fixed-position surfaces (the anchored tip, the steps' ring)
+  // are placed in viewport coordinates, and hide while their control is out of view.
+  const { width } = page.viewportSize();
+  await page.setViewportSize({ width, height: await page.evaluate(() => document.documentElement.scrollHeight) });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.waitForTimeout(200);
+  const wrong = await page.evaluate(galleryLayout);
+  if (wrong.length) throw new CheckFailure(`the gallery's layout is off: ${wrong.join('; ')}`);
+  await page.screenshot({ path: shot, fullPage: true });
+  if (problems.length) throw new CheckFailure('the page reported problems');
+  return `all ${cells.length} states reached (${lang}, ${theme}); no overlaps, tip and ring in place`;
+}
+
+/** What is wrong with the gallery's layout, in words. Runs in the page. */
+function galleryLayout() {
+  const wrong = [];
+  const at = (r) => `${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+  const figures = [...document.querySelectorAll('figure[data-state]')];
+  const name = (f) => `${f.dataset.component} ${f.dataset.state}`;
+  const boxes = figures.map((f) => f.getBoundingClientRect());
+  const inside = (a, b) => a.left >= b.left - 1 && a.right <= b.right + 1 && a.top >= b.top - 1 && a.bottom <= b.bottom + 1;
+  boxes.forEach((a, i) => {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const b = boxes[j];
+      if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1) wrong.push(`${name(figures[i])} overlaps ${name(figures[j])}`);
+    }
+  });
+  // Every component, the anchored and docked ones too, stays inside its own cell.
+  figures.forEach((f, i) => {
+    for (const el of f.querySelectorAll('*')) {
+      if (!el.localName.startsWith('zc-')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width && r.height && !inside(r, boxes[i])) wrong.push(`<${el.localName}> in ${name(f)} sticks out of its cell (${at(r)} in ${at(boxes[i])})`);
+    }
+  });
+  const cell = (component, state) => document.querySelector(`figure[data-component="${component}"][data-state="${state}"]`);
+  const tip = cell('zc-tip', 'anchored')?.querySelector('zc-tip');
+  const button = cell('zc-tip', 'anchored')?.querySelector('button');
+  if (tip && button) {
+    const [t, b] = [tip.getBoundingClientRect(), button.getBoundingClientRect()];
+    const gap = b.top - t.bottom;
+    if (tip.dataset.side !== 'top' || gap < 0 || gap > 16 || t.right <= b.left || t.left >= b.right || getComputedStyle(tip).visibility === 'hidden') {
+      wrong.push(`the anchored tip is not just above its button (side ${tip.dataset.side}, tip ${at(t)}, button ${at(b)})`);
+    }
+  }
+  const steps = cell('zc-steps', 'ring')?.querySelector('zc-steps');
+  const ring = steps?.shadowRoot?.querySelector('[part="ring"]');
+  const target = document.getElementById('gallery-export');
+  if (!ring || ring.hidden || !target) wrong.push('the steps ring is not drawn');
+  else {
+    const [r, t] = [ring.getBoundingClientRect(), target.getBoundingClientRect()];
+    if (Math.abs(r.left - t.left) > 1 || Math.abs(r.top - t.top) > 1 || Math.abs(r.width - t.width) > 1 || Math.abs(r.height - t.height) > 1) {
+      wrong.push(`the steps ring (${at(r)}) is not around its control (${at(t)})`);
+    }
+  }
+  const empty = cell('zc-outlet', 'empty')?.querySelector('zc-outlet');
+  if (empty && empty.getBoundingClientRect().height !== 0) wrong.push('the empty outlet takes space');
+  const page = document.scrollingElement;
+  if (page.scrollWidth > page.clientWidth) wrong.push(`the page scrolls sideways (${page.scrollWidth}px in ${page.clientWidth}px)`);
+  return wrong;
 }
 
 const box = (r) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;

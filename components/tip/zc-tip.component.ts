@@ -28,8 +28,9 @@ export class ZcTip extends ZcElement {
       .heading {
         font-size: 14px;
       }
-      .heading:empty {
-        margin: 0;
+      /* No heading: the × floats beside the text instead of taking a line of its own. */
+      .header:has(.heading:empty) {
+        float: right;
       }
     `,
   ];
