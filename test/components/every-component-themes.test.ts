@@ -30,7 +30,7 @@ describe('every component, themed', () => {
   for (const [tag, props] of cases) {
     it(`${tag}: dark defaults under prefers-color-scheme: dark, brand tokens win, axe clean in both`, async () => {
       const el = await fixture<HTMLElement & { updateComplete: Promise<unknown> }>(html`<div></div>`).then((host) => {
-        const e = Object.assign(document.createElement(tag), props, { host: pendingHost }) as HTMLElement & { updateComplete: Promise<boolean> };
+        const e = Object.assign(document.createElement(tag), props, { host: pendingHost }) as unknown as HTMLElement & { updateComplete: Promise<boolean> };
         host.append(e);
         return e;
       });
