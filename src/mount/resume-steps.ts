@@ -1,6 +1,10 @@
 import type { Rule, RulePack } from '../pack/types.js';
 
-/** Where zc-steps keeps a tour's progress for the tab's session: `zc:steps:<rule id>`. */
+/**
+ * Where zc-steps keeps a tour's progress for the tab's session: `zc:steps:<rule id>`. Spelled
+ * out again in components/steps/zc-steps.component.ts on purpose: a value the core and the
+ * lazy component chunk both import becomes a shared chunk that drags the core's imports along.
+ */
 export const STEPS_KEY = 'zc:steps:';
 
 /**
