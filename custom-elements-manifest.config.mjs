@@ -1,8 +1,16 @@
 // `npm run cem` writes custom-elements.json from the components' JSDoc (@summary, @event,
 // @csspart, @cssproperty, @slot and each public property's doc line): editors and docs read it.
+// The files are listed sorted, not globbed: the analyzer's output (module order, and which
+// inherited parts land where) follows the order it reads files in, and a glob follows the disk.
+import { readdirSync } from 'node:fs';
+
+const files = readdirSync('components', { recursive: true })
+  .map((f) => `components/${String(f).split('\\').join('/')}`)
+  .filter((f) => f.endsWith('.ts') && !/\.(styles|strings)\.ts$/.test(f) && f !== 'components/index.ts')
+  .sort();
+
 export default {
-  globs: ['components/**/*.ts'],
-  exclude: ['components/**/*.styles.ts', 'components/**/*.strings.ts', 'components/index.ts'],
+  globs: files,
   outdir: '.',
   litelement: true,
 };
