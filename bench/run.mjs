@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { runStorm } from './storm.mjs';
+import { runTelemetry } from './telemetry.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const print = (figure) => console.log(JSON.stringify(figure));
@@ -32,6 +33,8 @@ function serve() {
     res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
     // The analytics SDKs' collectors, answered locally: the storm measures the page, not a network.
     if (path.startsWith('/ph/') || path.startsWith('/mp/')) return res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":1}');
+    // Zero Call's own collector, for the telemetry benchmark: the body is read, then accepted.
+    if (path === '/collect' && req.method === 'POST') return req.resume().on('end', () => res.writeHead(204).end());
     const file = join(root, path === '/' ? 'bench/page.html' : path);
     if (!file.startsWith(root)) return res.writeHead(403).end();
     try {
@@ -109,4 +112,5 @@ await engineInNode();
 await inChromium(async (browser, base) => {
   await thinPath(browser, base);
   await stormBench(browser, base);
+  await runTelemetry(browser, base, print);
 });

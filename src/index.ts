@@ -6,6 +6,8 @@ export type { RulePack, Rule, Solution, Placement, SignalCondition, ComponentNam
 export type { Signal, OutcomeEvent, OutcomeKind, TargetInfo } from './engine/types.js';
 export type { Decision, Suppressed, SuppressReason } from './engine/decide.js';
 export type { TelemetryRecord, Batch } from './transport/record.js';
+export type { TransportStats, DropReason } from './transport/transport.js';
+export type { TelemetryOptions } from './runtime.js';
 export type { DataProvider, HostAction } from './mount/host-bridge.js';
 export type { ZcRecord, ZcActionInput, HandoffPacket } from '../components/host.js';
 

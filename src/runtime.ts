@@ -14,6 +14,7 @@ import type { ChunkLoader } from './mount/component-chunk.js';
 import type { UiLocale } from './mount/locale.js';
 import { createHandoffLog } from './mount/handoff-log.js';
 import type { HostRegistry } from './mount/host-bridge.js';
+import type { HandoffPacket } from '../components/host.js';
 import { createMounter, type OutcomeExtra } from './mount/mount.js';
 import { resumableSteps } from './mount/resume-steps.js';
 import type { RulePack } from './pack/types.js';
@@ -26,8 +27,10 @@ import { navigationSensor } from './sensors/navigation-sensor.js';
 import { networkSensor } from './sensors/network-sensor.js';
 import { currentPage as pageOf, type Sensor, type SensorContext } from './sensors/sensor.js';
 import { tickSensor } from './sensors/tick-sensor.js';
+import { openOutbox } from './store/outbox.js';
 import type { TelemetryRecord } from './transport/record.js';
-import { createTransport } from './transport/transport.js';
+import { scrubDeep, scrubRecord, type ScrubContext } from './transport/scrub.js';
+import { createTransport, type TransportStats } from './transport/transport.js';
 
 /** What the runtime reports to `ZeroCall.on` listeners. */
 export interface RuntimeEvents {
@@ -66,6 +69,8 @@ export interface Runtime {
   record(on: boolean): void;
   /** The recording as NDJSON (engine/session.ts). */
   exportSession(): string;
+  /** Telemetry counters; undefined without an endpoint, or when the browser asks not to be tracked. */
+  telemetry(): TransportStats | undefined;
   /** Stops everything and delivers what is queued. */
   stop(): Promise<void>;
   /** `packId@version` of the running pack. */
@@ -101,6 +106,26 @@ export interface RuntimeConfig {
   readonly memory?: FatigueMemory;
   /** The data providers and actions the host registered; read when a solution needs one. */
   readonly host?: HostRegistry;
+  /** How telemetry is batched, bounded and encoded. */
+  readonly telemetry?: TelemetryOptions;
+  /** `ignore`: send even when the browser sends Global Privacy Control or Do Not Track. */
+  readonly privacySignals?: 'honor' | 'ignore';
+}
+
+/** Telemetry tuning (docs/telemetry.md); every field has a default. */
+export interface TelemetryOptions {
+  /** `otlp`: OpenTelemetry logs (OTLP/HTTP JSON) for a Collector's /v1/logs. */
+  readonly format?: 'zerocall' | 'otlp';
+  readonly batchSize?: number;
+  readonly flushInterval?: number;
+  readonly maxQueue?: number;
+  readonly maxQueueBytes?: number;
+}
+
+/** The user asked not to be tracked: Global Privacy Control, or Do Not Track. */
+export function privacySignal(nav: Navigator): boolean {
+  const n = nav as Navigator & { globalPrivacyControl?: boolean; msDoNotTrack?: string };
+  return n.globalPrivacyControl === true || n.doNotTrack === '1' || n.doNotTrack === 'yes';
 }
 
 /** Starts sensors → signals → engine → mount → transport for one validated pack. */
@@ -110,11 +135,47 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
   const compiled = compilePack(pack);
   const events = pushSource<ZcEvent>();
   const stops: Array<() => void> = [];
-  const transport = config.endpoint
-    ? createTransport({ endpoint: config.endpoint, fetch: win.fetch.bind(win), now: env.now, after: env.after })
-    : undefined;
+  const scrub: ScrubContext = {
+    get base() {
+      return win.location.href;
+    },
+    allowParams: config.allowParams ?? [],
+  };
+  const t = config.telemetry ?? {};
+  const outbox = config.endpoint ? openOutbox(env.store?.db, { records: t.maxQueue ?? 5000, bytes: t.maxQueueBytes ?? 2_000_000 }) : undefined;
+  const untracked = config.privacySignals !== 'ignore' && privacySignal(win.navigator);
+  // The user opted out in the browser: nothing is sent, and what an earlier page queued is forgotten.
+  if (untracked) void outbox?.clear();
+  const nav = win.navigator;
+  const transport =
+    config.endpoint && outbox && !untracked
+      ? createTransport({
+          endpoint: config.endpoint,
+          format: t.format,
+          batchSize: t.batchSize,
+          flushInterval: t.flushInterval,
+          fetch: win.fetch.bind(win),
+          beacon: nav.sendBeacon ? (url, body) => nav.sendBeacon(url, body) : undefined,
+          now: env.now,
+          after: env.after,
+          outbox,
+          exclusive: nav.locks ? (fn) => nav.locks.request('zerocall:flush', fn).then(() => undefined) : undefined,
+          online: () => nav.onLine !== false,
+          scrub: (r) => scrubRecord(r, scrub),
+          held: config.consent === false,
+          onDrop(reason, count, report, status) {
+            const why = reason === 'evicted' ? 'evicted: the queue was full' : reason === 'rejected' ? `refused by the collector (HTTP ${status})` : 'refused by the collector as too large (HTTP 413)';
+            warnOnce(`telemetry-${reason}`, `telemetry records were ${why}; each loss is counted in a "dropped" record and in ZeroCall.debug.telemetry()`);
+            env.notify('error', { message: `telemetry: ${count} record(s) ${why}` });
+            if (report) record({ kind: 'dropped', t: env.now(), reason, count, ...(status ? { status } : {}) });
+          },
+        })
+      : undefined;
+  // Record ids: one random base per page and a counter, unique without a random draw per record.
+  const idBase = uid();
+  let idSeq = 0;
   const record = (r: Omit<TelemetryRecord, 'id' | 'sid' | 'pack'>): void =>
-    transport?.send({ id: uid(), sid: config.sid, pack: compiled.ref, ...r });
+    transport?.send({ id: `${idBase}.${(idSeq++).toString(36)}`, sid: config.sid, pack: compiled.ref, ...r });
   let stopping: Promise<void> | undefined;
 
   const guard = createGuard((error, where) => {
@@ -226,7 +287,7 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
     pack,
     guard,
     host: config.host ?? { providers: new Map(), actions: new Map() },
-    packet: (rule, picked) => handoff.packet(rule, picked, currentPage(win), env.now()),
+    packet: (rule, picked) => scrubDeep(handoff.packet(rule, picked, currentPage(win), env.now()), scrub) as HandoffPacket,
     onOutcome: emitOutcome,
     onMountError: (rule, why) => {
       const message = `rule ${rule}: ${why}`;
@@ -295,10 +356,13 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
     transport?.flushOnExit();
   });
   const onHidden = guard.wrap('transport', () => win.document.visibilityState === 'hidden' && onExit());
+  const onOnline = guard.wrap('transport', () => void transport?.online());
   win.addEventListener('pagehide', onExit);
+  win.addEventListener('online', onOnline);
   win.document.addEventListener('visibilitychange', onHidden);
   stops.push(() => {
     win.removeEventListener('pagehide', onExit);
+    win.removeEventListener('online', onOnline);
     win.document.removeEventListener('visibilitychange', onHidden);
   });
 
@@ -323,12 +387,17 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
       // As above.
     }
     await transport?.flush();
+    transport?.stop();
   }
 
   return {
     track: guard.wrap('track', (name: string, t?: number) => feed({ type: 'track', name, t: t ?? env.now(), page: currentPage(win) })),
     identify: guard.wrap('identify', (values: Readonly<Record<string, ContextValue>>) => feed({ type: 'context', values, t: env.now(), page: currentPage(win) })),
-    consent: guard.wrap('consent', (granted: boolean) => feed({ type: 'consent', granted, t: env.now(), page: currentPage(win) })),
+    consent: guard.wrap('consent', (granted: boolean) => {
+      feed({ type: 'consent', granted, t: env.now(), page: currentPage(win) });
+      void transport?.consent(granted);
+    }),
+    telemetry: () => transport?.stats(),
     score: () => engine?.struggle?.explain(env.now(), 5),
     // A new recording on each start; stopping keeps it for export.
     record(on) {

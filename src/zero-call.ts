@@ -8,7 +8,8 @@ import { openStore, type Store } from './store/store.js';
 import { verifyPack } from './pack/signature.js';
 import type { StruggleExplanation } from './engine/struggle.js';
 import type { RulePack } from './pack/types.js';
-import { startRuntime, type Runtime, type RuntimeEvents } from './runtime.js';
+import { startRuntime, type Runtime, type RuntimeEvents, type TelemetryOptions } from './runtime.js';
+import type { TransportStats } from './transport/transport.js';
 import type { DataProvider, HostAction, HostRegistry } from './mount/host-bridge.js';
 import { SDK_VERSION } from './version.js';
 
@@ -18,11 +19,20 @@ export interface ZeroCallConfig {
   pack: string | RulePack;
   /** Collector URL that receives outcomes and signals as batched JSON POSTs; omit to send nothing. */
   endpoint?: string;
+  /**
+   * How telemetry is sent (docs/telemetry.md): `format` "otlp" posts OpenTelemetry logs for a
+   * Collector's /v1/logs; `batchSize` (records, default 50), `flushInterval` (ms a record may wait
+   * for its batch, default 5000), `maxQueue` (records kept while the collector is unreachable,
+   * default 5000) and `maxQueueBytes` (default 2,000,000); beyond either bound the oldest go first.
+   */
+  telemetry?: TelemetryOptions;
+  /** "ignore": send telemetry even when the browser sends Global Privacy Control or Do Not Track (default "honor"). */
+  privacySignals?: 'honor' | 'ignore';
   /** UI locale, "en" or "zh-CN"; default from `<html lang>`, then the browser. */
   locale?: string;
   /** Query parameters that may appear in reported page and request paths; all others are stripped. */
   allowParams?: string[];
-  /** "pending": show no help until `consent(true)`; default "granted". */
+  /** "pending": show no help and send nothing until `consent(true)`; default "granted". */
   consent?: 'granted' | 'pending';
   /** Base64 SPKI public key (`zerocall keygen`): with it, only packs signed by its private key load. */
   publicKey?: string;
@@ -54,7 +64,10 @@ export interface ZeroCallApi {
    * done, reject when it failed. Packs can run nothing else. Returns a function that removes it.
    */
   action(name: string, run: HostAction): () => void;
-  /** Grants (true) or withdraws (false) consent for in-page help; see `init({ consent: 'pending' })`. */
+  /**
+   * Grants (true) or withdraws (false) consent for in-page help and telemetry; see
+   * `init({ consent: 'pending' })`. Withdrawing also forgets the telemetry not yet sent.
+   */
   consent(granted: boolean): void;
   /** For designers testing a pack: the struggle score and a recording of the session. */
   readonly debug: ZeroCallDebug;
@@ -74,6 +87,8 @@ export interface ZeroCallDebug {
   record(on: boolean): void;
   /** The recording as NDJSON for `zerocall simulate` (events carry no values or text); empty while not running. */
   exportSession(): string;
+  /** Telemetry counters (sent, dropped by reason, whether the queue is durable); undefined without an endpoint or when tracking is declined. */
+  telemetry(): TransportStats | undefined;
 }
 
 /** How the API reports misuse: the npm package throws, the script tag warns once. */
@@ -169,6 +184,11 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
       return false;
     }
     const pack: unknown = config?.pack;
+    const badTelemetry = checkTelemetry(config?.telemetry);
+    if (badTelemetry) {
+      fail('init-telemetry', badTelemetry);
+      return false;
+    }
     if (!(typeof pack === 'string' && pack.trim() !== '') && !(typeof pack === 'object' && pack !== null)) {
       fail('init-pack', 'init() needs { pack: "<url of the rule pack>" } (or data-pack on the script tag).');
       return false;
@@ -204,6 +224,8 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
           subject: anonymousId(win),
           memory,
           host,
+          telemetry: config.telemetry,
+          privacySignals: config.privacySignals,
         },
         {
           win,
@@ -259,6 +281,7 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
         runtime?.record(recording);
       },
       exportSession: () => runtime?.exportSession() ?? '',
+      telemetry: () => runtime?.telemetry(),
     },
     on(type, listener) {
       if (typeof listener !== 'function') {
@@ -295,4 +318,19 @@ function anonymousId(win: Window): string {
   } catch {
     return uid();
   }
+}
+
+/** Ranges for `telemetry` options: [min, max]. */
+const TELEMETRY_RANGES: Record<string, [number, number]> = { batchSize: [1, 500], flushInterval: [100, 600_000], maxQueue: [10, 100_000], maxQueueBytes: [65_536, 50_000_000] };
+
+/** What is wrong with init's `telemetry`, or undefined. */
+function checkTelemetry(t: unknown): string | undefined {
+  if (t === undefined) return undefined;
+  if (typeof t !== 'object' || t === null) return 'init({ telemetry }) needs an object.';
+  for (const [key, value] of Object.entries(t)) {
+    const range = TELEMETRY_RANGES[key];
+    if (key === 'format' ? value === 'zerocall' || value === 'otlp' : range && Number.isInteger(value) && value >= range[0] && value <= range[1]) continue;
+    return `init({ telemetry }): ${key === 'format' ? 'format must be "zerocall" or "otlp"' : range ? `${key} must be a whole number from ${range[0]} to ${range[1]}` : `unknown option "${key}"`}.`;
+  }
+  return undefined;
 }

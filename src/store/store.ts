@@ -20,22 +20,29 @@ export interface Store {
   putPack(url: string, entry: CachedPack): Promise<void>;
   getMemory(pack: string): Promise<FatigueMemory | undefined>;
   putMemory(pack: string, memory: FatigueMemory): Promise<void>;
+  /** The connection, shared with the telemetry outbox. */
+  readonly db: Db;
 }
 
-const STORES = ['packs', 'memory'] as const;
+/** Object stores; `outbox` and `meta` (version 2) hold telemetry on its way to the collector (outbox.ts). */
+const STORES = ['packs', 'memory', 'outbox', 'meta'] as const;
 type StoreName = (typeof STORES)[number];
+const VERSION = 2;
 
-/** Opens the store; `name` is for tests. */
-export function openStore(win: Window, name = 'zerocall'): Store {
-  const fallback = new Map<string, unknown>();
+/** The shared connection, opened on first use; undefined where IndexedDB is missing or refused. */
+export type Db = () => Promise<IDBPDatabase | undefined>;
+
+/** Opens `name` lazily, once per page; `connect(win)()` always settles. */
+export function connect(win: Window, name = 'zerocall'): Db {
   let db: Promise<IDBPDatabase | undefined> | undefined;
-  const open = (): Promise<IDBPDatabase | undefined> =>
+  return () =>
     (db ??= (async () => {
       try {
         if (!win.indexedDB) return undefined;
-        const d = await openDB(name, 1, {
+        const d = await openDB(name, VERSION, {
           upgrade(d) {
-            for (const s of STORES) if (!d.objectStoreNames.contains(s)) d.createObjectStore(s);
+            // The outbox's in-line keys sort the queue oldest first.
+            for (const s of STORES) if (!d.objectStoreNames.contains(s)) d.createObjectStore(s, s === 'outbox' ? { keyPath: 'key' } : undefined);
           },
           // Another tab upgrades or deletes the database: let it, and reopen on the next call.
           blocking() {
@@ -51,6 +58,12 @@ export function openStore(win: Window, name = 'zerocall'): Store {
         return undefined;
       }
     })());
+}
+
+/** Opens the store; `name` is for tests. */
+export function openStore(win: Window, name = 'zerocall'): Store {
+  const fallback = new Map<string, unknown>();
+  const open = connect(win, name);
   const get = async <T>(store: StoreName, key: string): Promise<T | undefined> => {
     const d = await open();
     try {
@@ -74,5 +87,6 @@ export function openStore(win: Window, name = 'zerocall'): Store {
     putPack: (url, entry) => put('packs', url, entry),
     getMemory: (pack) => get<FatigueMemory>('memory', pack),
     putMemory: (pack, memory) => put('memory', pack, memory),
+    db: open,
   };
 }

@@ -8,7 +8,7 @@ export interface TelemetryRecord {
   /** Unique per record, so a collector can drop duplicates of an at-least-once delivery. */
   readonly id: string;
   readonly t: number;
-  readonly kind: 'signal' | 'decision' | 'outcome' | 'error';
+  readonly kind: 'signal' | 'decision' | 'outcome' | 'error' | 'dropped';
   readonly sid: string;
   readonly page?: string;
   /** `packId@version`. */
@@ -17,8 +17,15 @@ export interface TelemetryRecord {
   readonly outcome?: OutcomeKind;
   /** For kind "outcome": the id of the record the user picked (the host's id, never its label). */
   readonly record?: string;
-  /** For kind "outcome" `unhelpful`: the pack's string id of the reason chosen. */
+  /**
+   * For kind "outcome" `unhelpful`: the pack's string id of the reason chosen. For kind
+   * "dropped": why records were lost (`evicted`, `rejected`, `too-large`).
+   */
   readonly reason?: string;
+  /** For kind "dropped": how many records were lost. */
+  readonly count?: number;
+  /** For kind "dropped" `rejected`: the HTTP status the collector answered. */
+  readonly status?: number;
   /** For kind "outcome" from zc-steps: the step, from 0. */
   readonly step?: number;
   readonly signal?: string;

@@ -1,135 +1,315 @@
 import { uid } from '../core/uid.js';
+import type { Outbox, Segment, Take } from '../store/outbox.js';
 import { SDK_VERSION } from '../version.js';
-import type { Batch, TelemetryRecord } from './record.js';
+import { toOtlp } from './otlp.js';
+import type { TelemetryRecord } from './record.js';
 
-/** What the transport needs; timers and network are injected so tests run on virtual time. */
+/** Why records never reached the collector; each is counted and reported (docs/telemetry.md). */
+export type DropReason = 'evicted' | 'rejected' | 'too-large';
+
+/** What the transport needs; time, network and storage are injected so tests control them. */
 export interface TransportOptions {
   readonly endpoint: string;
+  /** `zerocall` (docs/telemetry.md) or `otlp`: OpenTelemetry logs, OTLP/HTTP JSON. */
+  readonly format?: 'zerocall' | 'otlp';
   readonly fetch: typeof fetch;
+  /** `navigator.sendBeacon`, for an exit when a keepalive fetch is refused. */
+  readonly beacon?: (url: string, body: Blob) => boolean;
   readonly now: () => number;
   /** Runs `fn` once after `ms`; returns a cancel function. */
   readonly after: (ms: number, fn: () => void) => () => void;
-  /** Records per batch; a full batch is sent at once. */
-  readonly maxBatch?: number;
+  /** In [0, 1), for backoff jitter. */
+  readonly random?: () => number;
+  readonly outbox: Outbox;
+  /** Runs `fn` holding the one flush lock of the origin (Web Locks); without it each tab flushes alone. */
+  readonly exclusive?: (fn: () => Promise<void>) => Promise<void>;
+  /** False while the browser knows it is offline. */
+  readonly online?: () => boolean;
+  /** The privacy scrubber every record passes before it is queued (scrub.ts). */
+  readonly scrub: (r: TelemetryRecord) => TelemetryRecord;
+  /** Records per batch; a full batch goes at once. */
+  readonly batchSize?: number;
   /** How long a record may wait for its batch to fill, ms. */
-  readonly flushAfter?: number;
-  /** Records kept while the collector is unreachable; the oldest are dropped beyond it. */
-  readonly maxQueue?: number;
+  readonly flushInterval?: number;
+  /** Hold everything, sending nothing, until `consent(true)`. */
+  readonly held?: boolean;
+  /** Records lost for `reason`; `report` is false when they were themselves loss reports, so none loops. */
+  readonly onDrop?: (reason: DropReason, count: number, report: boolean, status?: number) => void;
 }
 
-/** Sends records to the collector in batches. */
+/** Counters for `ZeroCall.debug.telemetry()`. */
+export interface TransportStats {
+  /** Records the collector accepted. */
+  sent: number;
+  /** Records lost, by reason. */
+  dropped: Record<DropReason, number>;
+  /** False when the queue had to fall back to memory. */
+  durable: boolean;
+}
+
+/** Sends records to the collector, at least once each. */
 export interface Transport {
   send(record: TelemetryRecord): void;
-  /** Sends everything queued now; resolves when the collector has answered. */
+  /** Sends what is queued now; resolves when the collector has answered or the queue waits for a retry. */
   flush(): Promise<void>;
-  /** The page is going away: hand everything to the browser to deliver (keepalive). */
+  /** The page is hidden or going away: hand this page's undelivered records to keepalive requests. */
   flushOnExit(): void;
-  /** Records dropped because the queue overflowed. */
-  readonly dropped: number;
+  /** Granted: send, starting with what earlier pages queued. Withdrawn: forget everything queued, in every tab, and send nothing. */
+  consent(granted: boolean): Promise<void>;
+  /** The browser is back online: end a pause that network failures caused, and send. */
+  online(): Promise<void>;
+  /** Shutdown: no more timers; what is queued stays for the next page. */
+  stop(): void;
+  stats(): TransportStats;
 }
 
-/** keepalive bodies share a 64 KB budget per page; stay under it with room for headers. */
-const EXIT_CHUNK_BYTES = 60_000;
-const MAX_BACKOFF = 60_000;
+/** keepalive bodies in flight share 64 KiB per page; an exit stays under it. */
+const EXIT_BUDGET = 63_000;
+/** A segment fits one keepalive request, so an exit can send it as it is. */
+const SEGMENT_BYTES = 60_000;
+/** A batch: large enough that a burst goes in few requests, small enough for any collector's body limit (a 413 halves it anyway). */
+const BATCH_BYTES = 250_000;
+/** A request with no answer by then counts as a network failure: it must not hold the flush lock. */
+const REQUEST_TIMEOUT = 30_000;
+const BACKOFF_BASE = 1000;
+const BACKOFF_MAX = 300_000;
+/** The longest pause a collector's Retry-After is taken at its word for. */
+const RETRY_AFTER_MAX = 3_600_000;
+/** How a loss report looks inside its JSON; a report string in a message would have its quotes escaped. */
+const LOSS_REPORT = '"kind":"dropped"';
+
+const events = (take: Pick<Take, 'segments'>): string[] => take.segments.flatMap((s) => s.events);
+
+/** Retry-After in ms: delta-seconds or an HTTP date. */
+function retryAfter(header: string | null, now: number): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
+  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), RETRY_AFTER_MAX) : undefined;
+}
 
 /**
- * Batches records and POSTs them as JSON. A failed batch goes back to the head of the queue,
- * keeping its batch id, and is retried with a doubling delay: nothing is lost to a flaky network.
+ * Batches records, persists them (outbox.ts) and POSTs them as JSON. Delivery is at least
+ * once: a record leaves the queue only when the collector accepted it (2xx) or refused it for
+ * good (4xx), and every record and batch carries an id to dedupe on.
  */
 export function createTransport(o: TransportOptions): Transport {
-  const maxBatch = o.maxBatch ?? 20;
-  const flushAfter = o.flushAfter ?? 5000;
-  const maxQueue = o.maxQueue ?? 1000;
-  const queue: TelemetryRecord[] = [];
-  /** The batch on the wire; resent on exit too, since its answer may never arrive (ids dedupe). */
-  let sending: TelemetryRecord[] = [];
-  let inflight: Promise<void> | undefined;
+  const interval = o.flushInterval ?? 5000;
+  /** Records per batch; lowered for the page after a 413. */
+  let limit = o.batchSize ?? 100;
+  const tab = uid().slice(0, 8);
+  let seq = 0;
+  /** Records as JSON, waiting for the burst's one write. */
+  let pending: string[] = [];
+  /** This page's records not known delivered, by segment key: an exit cannot read IndexedDB in time. */
+  const mine = new Map<string, Segment>();
+  /** The batch this page has on the wire. */
+  let inflight: Take | undefined;
+  let writes: Promise<unknown> = Promise.resolve();
+  let unsent = 0;
+  let running: Promise<void> | undefined;
   let cancelTimer: (() => void) | undefined;
-  let backoff = 0;
-  let dropped = 0;
+  let until = 0;
+  let asked = false;
+  let allowed = !o.held;
+  let stopped = false;
+  const stats: TransportStats = { sent: 0, dropped: { evicted: 0, rejected: 0, 'too-large': 0 }, durable: true };
 
-  const post = (events: readonly TelemetryRecord[], batch: string, keepalive: boolean): Promise<Response> => {
-    const body: Batch = { v: 1, batch, sdk: SDK_VERSION, sent: o.now(), events };
-    return o.fetch(o.endpoint, { method: 'POST', keepalive, credentials: 'omit', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const drop = (reason: DropReason, events: readonly string[] | number, status?: number): void => {
+    const count = typeof events === 'number' ? events : events.length;
+    stats.dropped[reason] += count;
+    o.onDrop?.(reason, count, typeof events === 'number' || events.some((e) => !e.includes(LOSS_REPORT)), status);
   };
 
-  const schedule = (ms: number): void => {
-    if (cancelTimer) return;
-    cancelTimer = o.after(ms, () => {
+  /** The request body, built around records already in JSON. */
+  const body = (batch: string, events: readonly string[]): string => {
+    const head = { v: 1, batch, sdk: SDK_VERSION, sent: o.now() } as const;
+    if (o.format === 'otlp') return JSON.stringify(toOtlp({ ...head, events: events.map((e) => JSON.parse(e) as TelemetryRecord) }));
+    return `${JSON.stringify(head).slice(0, -1)},"events":[${events.join(',')}]}`;
+  };
+  const post = (data: string, init: RequestInit = {}): Promise<Response> =>
+    o.fetch(o.endpoint, { method: 'POST', credentials: 'omit', headers: { 'content-type': 'application/json' }, body: data, ...init });
+
+  const schedule = (ms: number, replace = false): void => {
+    if (stopped || (cancelTimer && !replace)) return;
+    cancelTimer?.();
+    let fired = false;
+    const cancel = o.after(ms, () => {
+      fired = true;
       cancelTimer = undefined;
       void flush();
     });
+    if (!fired) cancelTimer = cancel;
   };
 
-  /** A batch that failed: resent first, under the same id, so the collector can dedupe it. */
-  let retry: { batch: string; events: TelemetryRecord[] } | undefined;
+  /** Writes what send() gathered, in segments of at most a batch that each fit a keepalive request. */
+  const persist = (): void => {
+    if (!pending.length) return;
+    const segments: Segment[] = [];
+    let events: string[] = [];
+    let total = 0;
+    const cut = (): void => {
+      if (!events.length) return;
+      segments.push({ key: `${o.now().toString(36).padStart(9, '0')}${tab}${(seq++).toString(36).padStart(5, '0')}`, events });
+      events = [];
+      total = 0;
+    };
+    for (const e of pending) {
+      if (events.length >= limit || total + e.length > SEGMENT_BYTES) cut();
+      events.push(e);
+      total += e.length + 1;
+    }
+    cut();
+    unsent += pending.length;
+    pending = [];
+    for (const s of segments) mine.set(s.key, s);
+    writes = writes.then(() => o.outbox.add(segments)).then((evicted) => evicted && drop('evicted', evicted));
+    if (unsent >= limit) void flush();
+    else schedule(interval);
+  };
 
-  const sendOne = async (): Promise<void> => {
-    const next = retry ?? { batch: uid(), events: queue.splice(0, maxBatch) };
-    retry = undefined;
-    sending = next.events;
-    let ok = false;
+  /** One request; what the collector said. */
+  async function deliver(take: Take): Promise<'ok' | 'retry' | number> {
     try {
-      ok = (await post(next.events, next.batch, false)).ok;
+      const res = await post(body(take.batch, events(take)), { signal: AbortSignal.timeout?.(REQUEST_TIMEOUT) });
+      if (res.ok) return 'ok';
+      if (res.status === 408 || res.status === 429 || res.status >= 500) {
+        const wait = retryAfter(res.headers.get('retry-after'), o.now());
+        if (wait !== undefined) [until, asked] = [o.now() + wait, true];
+        return 'retry';
+      }
+      return res.status;
     } catch {
-      ok = false;
+      return 'retry';
     }
-    sending = [];
-    if (ok) {
-      backoff = 0;
-      return;
-    }
-    retry = next;
-    backoff = Math.min(MAX_BACKOFF, backoff ? backoff * 2 : flushAfter);
-    schedule(backoff);
-    throw new Error('collector unavailable');
-  };
+  }
 
-  const flush = (): Promise<void> => {
-    inflight ??= (async () => {
-      cancelTimer?.();
-      cancelTimer = undefined;
+  const forgetMine = (segments: readonly Segment[]): void => segments.forEach((s) => mine.delete(s.key));
+
+  /** Sends batches until the queue is empty or the collector needs a pause. Runs under the flush lock. */
+  async function drain(): Promise<void> {
+    for (;;) {
+      if (!allowed || o.online?.() === false) return;
+      const take = await o.outbox.take(limit, BATCH_BYTES, uid(), o.now());
+      if (take === undefined) return;
+      if (typeof take === 'number') return schedule(take - o.now(), true);
+      inflight = take;
+      [until, asked] = [0, false];
+      const answer = await deliver(take);
+      if (answer === 'retry') {
+        const attempt = take.attempt + 1;
+        const cap = Math.min(BACKOFF_MAX, BACKOFF_BASE * 2 ** (attempt - 1));
+        // Equal jitter: tabs and users that failed together do not retry together.
+        const wait = until ? until - o.now() : cap / 2 + ((o.random ?? Math.random)() * cap) / 2;
+        until = o.now() + wait;
+        await o.outbox.setBackoff({ until, attempt, asked });
+        return schedule(wait, true);
+      }
+      inflight = undefined;
+      forgetMine(take.segments);
+      const sent = events(take);
+      if (answer === 413) {
+        limit = Math.max(1, Math.ceil(sent.length / 2));
+        if (await o.outbox.halve(take)) continue;
+        drop('too-large', sent);
+      } else if (answer !== 'ok') drop('rejected', sent, answer);
+      else stats.sent += sent.length;
+      await o.outbox.done(take);
+    }
+  }
+
+  function flush(): Promise<void> {
+    running ??= (async () => {
       try {
-        while (retry || queue.length) await sendOne();
+        // Again while records arrived during a pass: a caller awaiting flush() gets them sent too.
+        do {
+          cancelTimer?.();
+          cancelTimer = undefined;
+          persist();
+          unsent = 0;
+          await writes;
+          await (o.exclusive ? o.exclusive(drain) : drain());
+        } while (unsent && allowed);
       } catch {
-        // Kept in the queue and rescheduled by sendOne.
+        // A storage or lock failure: everything is still queued; try again later.
+        schedule(interval);
       } finally {
-        inflight = undefined;
+        running = undefined;
       }
     })();
-    return inflight;
+    return running;
+  }
+
+  /** Hands a batch to a keepalive request, or a beacon when that is refused; forgets it if the page lives to see it accepted. */
+  const handOver = (data: string, take: Take): void => {
+    const beacon = (): unknown => o.beacon?.(o.endpoint, new Blob([data], { type: 'application/json' }));
+    try {
+      post(data, { keepalive: true }).then((res) => {
+        if (!res.ok) return;
+        forgetMine(take.segments);
+        writes = writes.then(() => o.outbox.done(take));
+      }, beacon);
+    } catch {
+      beacon();
+    }
   };
+
+  // Records earlier pages queued go out soon after start, unless consent is awaited.
+  if (allowed) schedule(interval);
 
   return {
     send(record) {
-      queue.push(record);
-      if (queue.length > maxQueue) dropped += queue.splice(0, queue.length - maxQueue).length;
-      if (queue.length >= maxBatch && !backoff) void flush();
-      else schedule(flushAfter);
+      if (!allowed) return;
+      pending.push(JSON.stringify(o.scrub(record)));
+      // One write per burst: the engine records a pass's signals, decisions and outcomes together.
+      if (pending.length === 1) queueMicrotask(persist);
     },
     flush,
     flushOnExit() {
+      persist();
+      if (!allowed || o.online?.() === false || until > o.now()) return;
+      // The batch on the wire goes again under its id; the rest in new batches. What does not fit
+      // the budget stays queued for the next page load, as does all of it if these never arrive.
+      const groups: Array<{ batch: string; segments: Segment[] }> = [];
+      const onWire = new Set(inflight?.segments.map((s) => s.key));
+      if (inflight) groups.push({ batch: inflight.batch, segments: [...mine.values()].filter((s) => onWire.has(s.key)) });
+      for (const s of [...mine.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
+        if (onWire.has(s.key)) continue;
+        const last = groups[groups.length - 1];
+        const n = last ? last.segments.reduce((a, x) => a + x.events.length, 0) : 0;
+        if (!last || last.batch === inflight?.batch || n + s.events.length > limit) groups.push({ batch: uid(), segments: [s] });
+        else last.segments.push(s);
+      }
+      let budget = EXIT_BUDGET;
+      for (const { batch, segments } of groups) {
+        if (!segments.length) continue;
+        const take = { batch, segments, attempt: 0 };
+        const data = body(batch, events(take));
+        const bytes = new Blob([data]).size;
+        if (bytes > budget) break;
+        budget -= bytes;
+        handOver(data, take);
+      }
+    },
+    async consent(granted) {
+      allowed = granted;
+      if (granted) return flush();
       cancelTimer?.();
       cancelTimer = undefined;
-      let chunk: TelemetryRecord[] = [];
-      let bytes = 0;
-      const ship = (): void => {
-        if (chunk.length) post(chunk, uid(), true).catch(() => undefined);
-        chunk = [];
-        bytes = 0;
-      };
-      const pending = [...sending, ...(retry?.events ?? []), ...queue.splice(0)];
-      retry = undefined;
-      for (const r of pending) {
-        const size = JSON.stringify(r).length + 1;
-        if (bytes + size > EXIT_CHUNK_BYTES) ship();
-        chunk.push(r);
-        bytes += size;
-      }
-      ship();
+      pending = [];
+      mine.clear();
+      await writes;
+      await o.outbox.clear();
     },
-    get dropped() {
-      return dropped;
+    async online() {
+      const b = await o.outbox.backoff();
+      if (!b.asked && b.until) await o.outbox.setBackoff({ until: 0, attempt: b.attempt });
+      return flush();
     },
+    stop() {
+      stopped = true;
+      cancelTimer?.();
+    },
+    stats: () => ({ ...stats, dropped: { ...stats.dropped }, durable: o.outbox.durable }),
   };
 }
