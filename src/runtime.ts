@@ -124,7 +124,7 @@ export interface TelemetryOptions {
 
 /** The user asked not to be tracked: Global Privacy Control, or Do Not Track. */
 export function privacySignal(nav: Navigator): boolean {
-  const n = nav as Navigator & { globalPrivacyControl?: boolean; msDoNotTrack?: string };
+  const n = nav as Navigator & { globalPrivacyControl?: boolean };
   return n.globalPrivacyControl === true || n.doNotTrack === '1' || n.doNotTrack === 'yes';
 }
 
@@ -143,10 +143,10 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
   };
   const t = config.telemetry ?? {};
   const outbox = config.endpoint ? openOutbox(env.store?.db, { records: t.maxQueue ?? 5000, bytes: t.maxQueueBytes ?? 2_000_000 }) : undefined;
-  const untracked = config.privacySignals !== 'ignore' && privacySignal(win.navigator);
+  const nav = win.navigator;
+  const untracked = config.privacySignals !== 'ignore' && privacySignal(nav);
   // The user opted out in the browser: nothing is sent, and what an earlier page queued is forgotten.
   if (untracked) void outbox?.clear();
-  const nav = win.navigator;
   const transport =
     config.endpoint && outbox && !untracked
       ? createTransport({

@@ -78,7 +78,7 @@ const RETRY_AFTER_MAX = 3_600_000;
 /** How a loss report looks inside its JSON; a report string in a message would have its quotes escaped. */
 const LOSS_REPORT = '"kind":"dropped"';
 
-const events = (take: Pick<Take, 'segments'>): string[] => take.segments.flatMap((s) => s.events);
+const recordsIn = (take: Pick<Take, 'segments'>): string[] => take.segments.flatMap((s) => s.events);
 
 /** Retry-After in ms: delta-seconds or an HTTP date. */
 function retryAfter(header: string | null, now: number): number | undefined {
@@ -113,12 +113,13 @@ export function createTransport(o: TransportOptions): Transport {
   let asked = false;
   let allowed = !o.held;
   let stopped = false;
-  const stats: TransportStats = { sent: 0, dropped: { evicted: 0, rejected: 0, 'too-large': 0 }, durable: true };
+  let sent = 0;
+  const dropped: Record<DropReason, number> = { evicted: 0, rejected: 0, 'too-large': 0 };
 
-  const drop = (reason: DropReason, events: readonly string[] | number, status?: number): void => {
-    const count = typeof events === 'number' ? events : events.length;
-    stats.dropped[reason] += count;
-    o.onDrop?.(reason, count, typeof events === 'number' || events.some((e) => !e.includes(LOSS_REPORT)), status);
+  const drop = (reason: DropReason, lost: readonly string[] | number, status?: number): void => {
+    const count = typeof lost === 'number' ? lost : lost.length;
+    dropped[reason] += count;
+    o.onDrop?.(reason, count, typeof lost === 'number' || lost.some((e) => !e.includes(LOSS_REPORT)), status);
   };
 
   /** The request body, built around records already in JSON. */
@@ -171,7 +172,7 @@ export function createTransport(o: TransportOptions): Transport {
   /** One request; what the collector said. */
   async function deliver(take: Take): Promise<'ok' | 'retry' | number> {
     try {
-      const res = await post(body(take.batch, events(take)), { signal: AbortSignal.timeout?.(REQUEST_TIMEOUT) });
+      const res = await post(body(take.batch, recordsIn(take)), { signal: AbortSignal.timeout?.(REQUEST_TIMEOUT) });
       if (res.ok) return 'ok';
       if (res.status === 408 || res.status === 429 || res.status >= 500) {
         const wait = retryAfter(res.headers.get('retry-after'), o.now());
@@ -207,13 +208,13 @@ export function createTransport(o: TransportOptions): Transport {
       }
       inflight = undefined;
       forgetMine(take.segments);
-      const sent = events(take);
+      const records = recordsIn(take);
       if (answer === 413) {
-        limit = Math.max(1, Math.ceil(sent.length / 2));
+        limit = Math.max(1, Math.ceil(records.length / 2));
         if (await o.outbox.halve(take)) continue;
-        drop('too-large', sent);
-      } else if (answer !== 'ok') drop('rejected', sent, answer);
-      else stats.sent += sent.length;
+        drop('too-large', records);
+      } else if (answer !== 'ok') drop('rejected', records, answer);
+      else sent += records.length;
       await o.outbox.done(take);
     }
   }
@@ -270,21 +271,25 @@ export function createTransport(o: TransportOptions): Transport {
       if (!allowed || o.online?.() === false || until > o.now()) return;
       // The batch on the wire goes again under its id; the rest in new batches. What does not fit
       // the budget stays queued for the next page load, as does all of it if these never arrive.
-      const groups: Array<{ batch: string; segments: Segment[] }> = [];
       const onWire = new Set(inflight?.segments.map((s) => s.key));
-      if (inflight) groups.push({ batch: inflight.batch, segments: [...mine.values()].filter((s) => onWire.has(s.key)) });
-      for (const s of [...mine.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
+      const groups = inflight ? [{ batch: inflight.batch, segments: [...mine.values()].filter((s) => onWire.has(s.key)) }] : [];
+      // `mine` is in the order the page recorded.
+      let fresh: Segment[] = [];
+      let n = 0;
+      for (const s of mine.values()) {
         if (onWire.has(s.key)) continue;
-        const last = groups[groups.length - 1];
-        const n = last ? last.segments.reduce((a, x) => a + x.events.length, 0) : 0;
-        if (!last || last.batch === inflight?.batch || n + s.events.length > limit) groups.push({ batch: uid(), segments: [s] });
-        else last.segments.push(s);
+        if (!fresh.length || n + s.events.length > limit) {
+          groups.push({ batch: uid(), segments: (fresh = []) });
+          n = 0;
+        }
+        fresh.push(s);
+        n += s.events.length;
       }
       let budget = EXIT_BUDGET;
       for (const { batch, segments } of groups) {
         if (!segments.length) continue;
         const take = { batch, segments, attempt: 0 };
-        const data = body(batch, events(take));
+        const data = body(batch, recordsIn(take));
         const bytes = new Blob([data]).size;
         if (bytes > budget) break;
         budget -= bytes;
@@ -310,6 +315,6 @@ export function createTransport(o: TransportOptions): Transport {
       stopped = true;
       cancelTimer?.();
     },
-    stats: () => ({ ...stats, dropped: { ...stats.dropped }, durable: o.outbox.durable }),
+    stats: () => ({ sent, dropped: { ...dropped }, durable: o.outbox.durable }),
   };
 }
