@@ -3,6 +3,7 @@
 //   zerocall-components.js  the component chunk zerocall.js imports on the first mount
 //   snippet.min.js          the queueing stub to paste before the tag
 //   zerocall.mjs + chunks/  the npm entry, components split into a lazy chunk
+//   zerocall-worker.mjs     the npm package's telemetry worker (`zerocall/worker`)
 //   zerocall.d.ts           its typings
 //   cli.mjs                 the `zerocall` command (bin/zerocall.mjs)
 import typescript from '@rollup/plugin-typescript';
@@ -74,6 +75,14 @@ export default [
   {
     input: { zerocall: 'src/index.ts' },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+    external,
+    plugins: plugins(true),
+  },
+  {
+    // The telemetry worker for the npm package (a worker is its own bundle: sharing a chunk
+    // with the page's entry would drag the page's code into it).
+    input: 'src/worker.ts',
+    output: { file: 'dist/zerocall-worker.mjs', format: 'es', sourcemap: true },
     external,
     plugins: plugins(true),
   },

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run bench`: every benchmark, one JSON object per line per figure.
+// `npm run bench`: every benchmark, one JSON object per line per figure; `npm run bench -- telemetry`
+// (or engine, thin-path, storm) runs only the ones named.
 // Figures are measurements to compare across commits, never assertions.
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
@@ -24,6 +25,9 @@ async function engineInNode() {
 
 const TYPES = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json', '.map': 'application/json' };
 
+/** Requests the loopback collector has answered: the telemetry benchmark counts its requests here, wherever in the page they came from. */
+let collected = 0;
+
 /** Serves the repo read-only on loopback for the browser benchmarks. */
 function serve() {
   const server = createServer(async (req, res) => {
@@ -34,7 +38,7 @@ function serve() {
     // The analytics SDKs' collectors, answered locally: the storm measures the page, not a network.
     if (path.startsWith('/ph/') || path.startsWith('/mp/')) return res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":1}');
     // Zero Call's own collector, for the telemetry benchmark: the body is read, then accepted.
-    if (path === '/collect' && req.method === 'POST') return req.resume().on('end', () => res.writeHead(204).end());
+    if (path === '/collect' && req.method === 'POST') return req.resume().on('end', () => (collected++, res.writeHead(204).end()));
     const file = join(root, path === '/' ? 'bench/page.html' : path);
     if (!file.startsWith(root)) return res.writeHead(403).end();
     try {
@@ -108,9 +112,14 @@ async function stormBench(browser, base) {
   print({ bench: 'storm', metric: 'timer_isolated', value: r.zerocall.isolated ? 1 : 0 });
 }
 
-await engineInNode();
+const only = process.argv.slice(2);
+const wanted = (name) => only.length === 0 || only.includes(name);
+if (wanted('engine')) await engineInNode();
 await inChromium(async (browser, base) => {
-  await thinPath(browser, base);
-  await stormBench(browser, base);
-  await runTelemetry(browser, base, print);
+  if (wanted('thin-path')) await thinPath(browser, base);
+  if (wanted('storm')) await stormBench(browser, base);
+  if (!wanted('telemetry')) return;
+  // In a worker, as the script tag runs it; then on the main thread, as where a worker cannot start.
+  await runTelemetry(browser, base, print, { requests: () => collected });
+  await runTelemetry(browser, base, print, { requests: () => collected, worker: false });
 });

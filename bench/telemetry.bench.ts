@@ -5,8 +5,9 @@
 import { openOutbox } from '../src/store/outbox.js';
 import { connect } from '../src/store/store.js';
 import { scrubRecord } from '../src/transport/scrub.js';
-import type { TelemetryRecord } from '../src/transport/record.js';
+import type { RecordDraft, TelemetryRecord } from '../src/transport/record.js';
 import { createTransport, type Transport } from '../src/transport/transport.js';
+import { createWorkerTransport, spawnWorker } from '../src/transport/worker-transport.js';
 
 const DB = 'zc-bench';
 const PACK = 'checkout-help@2026.3.1';
@@ -15,13 +16,12 @@ const TARGETS = ['main > form#pay > button#submit', 'ul#list > li:nth-child(7) >
 const SIGNALS = ['rage-click', 'dead-click', 'error-click', 'hesitation', 'form-error-loop'];
 const OUTCOMES = ['shown', 'engaged', 'dismissed', 'helpful', 'unhelpful'] as const;
 
-/** What the engine hands the runtime's `record()`: everything but the ids it adds. */
-type Draft = Omit<TelemetryRecord, 'id' | 'sid' | 'pack'>;
+/** What the engine hands the runtime's `record()`: everything but the ids the transport adds. */
+type Draft = RecordDraft;
 
 let transport: Transport | undefined;
 let db: ReturnType<typeof connect> | undefined;
-const sid = crypto.randomUUID();
-let seq = 0;
+const stamp = { base: crypto.randomUUID(), sid: crypto.randomUUID(), pack: PACK };
 let drafts: Draft[] = [];
 const longTasks: PerformanceEntry[] = [];
 let observer: PerformanceObserver | undefined;
@@ -32,27 +32,62 @@ const deleteDb = (): Promise<void> =>
     req.onsuccess = req.onerror = req.onblocked = () => resolve();
   });
 
-/** A fresh database and a transport over it, as src/runtime.ts creates one (batches of 50, a 5 s timer). */
-export async function setup(): Promise<{ isolated: boolean }> {
+let fellBack = false;
+
+/**
+ * A fresh database and a transport over it, as src/runtime.ts creates one (defaults: batches of
+ * 100, a 5 s timer): in a dedicated worker when `workerSource` (the script that serves it) is
+ * given, as the script tag runs it, or on the main thread.
+ */
+export async function setup(workerSource?: string): Promise<{ isolated: boolean }> {
   await deleteDb();
-  performance.setResourceTimingBufferSize(100_000);
   db = connect(window, DB);
-  const outbox = openOutbox(db, { records: 5000, bytes: 2_000_000 });
-  transport = createTransport({
-    endpoint: '/collect',
+  const endpoint = new URL('/collect', location.href).href;
+  const after = (ms: number, fn: () => void): (() => void) => {
+    const id = setTimeout(fn, ms);
+    return () => clearTimeout(id);
+  };
+  const scrub = (r: TelemetryRecord): TelemetryRecord => scrubRecord(r, { base: location.href, allowParams: [] });
+  const onMain = (first = 0): Transport =>
+    createTransport({
+      first,
+      endpoint,
+      fetch: window.fetch.bind(window),
+      now: () => Date.now(),
+      after,
+      stamp,
+      outbox: openOutbox(db, { records: 5000, bytes: 2_000_000 }),
+      exclusive: navigator.locks ? (fn) => navigator.locks.request('zerocall:flush', fn).then(() => undefined) : undefined,
+      online: () => navigator.onLine !== false,
+      scrub,
+    });
+  if (!workerSource) {
+    transport = onMain();
+    return { isolated: crossOriginIsolated };
+  }
+  const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+  transport = createWorkerTransport({
+    endpoint,
     fetch: window.fetch.bind(window),
     now: () => Date.now(),
-    after: (ms, fn) => {
-      const id = setTimeout(fn, ms);
-      return () => clearTimeout(id);
+    worker: spawnWorker(url),
+    init: { endpoint, maxQueue: 5000, maxQueueBytes: 2_000_000, held: false, allowParams: [], stamp, db: DB },
+    base: () => location.href,
+    scrub,
+    after,
+    fallback(first) {
+      fellBack = true;
+      return onMain(first);
     },
-    outbox,
-    exclusive: navigator.locks ? (fn) => navigator.locks.request('zerocall:flush', fn).then(() => undefined) : undefined,
-    online: () => navigator.onLine !== false,
-    scrub: (r) => scrubRecord(r, { base: location.href, allowParams: [] }),
   });
+  URL.revokeObjectURL(url);
+  // Started: the worker has answered.
+  await transport.flush();
   return { isolated: crossOriginIsolated };
 }
+
+/** Whether the worker failed and the main thread took over (the figures would then be the main thread's). */
+export const fallback = (): boolean => fellBack;
 
 /**
  * The next round's records as the engine produces them, made outside the measurement: 60%
@@ -79,7 +114,6 @@ export interface Round {
   /** From the first send() until the collector had every record, ms of wall time. */
   wallMs: number;
   sent: number;
-  requests: number;
   flushes: number;
 }
 
@@ -89,8 +123,8 @@ export async function round(): Promise<Round> {
   const before = tr.stats().sent;
   performance.clearResourceTimings();
   const start = performance.now();
-  // Ids as the runtime makes them: one random base per page and a counter.
-  for (const d of drafts) tr.send({ id: `${sid}.${(seq++).toString(36)}`, sid, pack: PACK, ...d });
+  // As the runtime's record() does: the transport stamps ids, session and pack.
+  for (const d of drafts) tr.send(d);
   const syncMs = performance.now() - start;
   let flushes = 0;
   while (tr.stats().sent - before < drafts.length && flushes < 100) {
@@ -98,8 +132,7 @@ export async function round(): Promise<Round> {
     flushes++;
   }
   const wallMs = performance.now() - start;
-  const requests = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/collect')).length;
-  return { syncMs, wallMs, sent: tr.stats().sent - before, requests, flushes };
+  return { syncMs, wallMs, sent: tr.stats().sent - before, flushes };
 }
 
 /** Segments still queued: read outside the measured window. */
@@ -110,7 +143,7 @@ export async function queued(): Promise<number> {
 
 /** A round that does nothing: what the harness itself (the CDP calls, the evaluate) costs the main thread. */
 export async function control(): Promise<Round> {
-  return { syncMs: 0, wallMs: 0, sent: 0, requests: 0, flushes: 0 };
+  return { syncMs: 0, wallMs: 0, sent: 0, flushes: 0 };
 }
 
 /** Long tasks from now until `stopLongTasks`. */

@@ -3,6 +3,8 @@ import { once, type ComponentChunk } from './mount/component-chunk.js';
 import type { ZeroCallApi, ZeroCallConfig } from './zero-call.js';
 import { createZeroCall } from './zero-call.js';
 import { readScriptConfig } from './script-config.js';
+import { startTelemetryWorker, type WorkerScope } from './transport/telemetry-worker.js';
+import { spawnWorker, type WorkerPort } from './transport/worker-transport.js';
 
 /** The snippet's stub: calls made before this script ran, in order. */
 interface Stub {
@@ -24,9 +26,11 @@ function boot(): void {
   const existing = window.ZeroCall;
   if (existing && 'version' in existing) return warnOnce('loaded-twice', 'zerocall.js is included more than once; the first copy keeps running.');
   const tag = readScriptConfig(script, document.baseURI);
+  const src = script?.src;
   const api = createZeroCall(
     once(() => import(/* @vite-ignore */ tag.components) as Promise<ComponentChunk>),
     'warn',
+    src ? () => spawnTelemetryWorker(src) : undefined,
   );
   window.ZeroCall = api;
   const queued = (existing as Stub | undefined)?._q ?? [];
@@ -47,8 +51,28 @@ function boot(): void {
   }
 }
 
-try {
-  boot();
-} catch (error) {
-  warnOnce('boot', `could not start: ${error instanceof Error ? error.message : String(error)}`);
+/**
+ * The telemetry worker is this same file, loaded again inside a worker (shared where the browser
+ * has them, else dedicated: worker-transport.ts `spawnWorker`): a worker's
+ * script must be same-origin, so a one-line blob script of the page's origin imports it
+ * (importScripts may cross origins). It runs under the page's origin, with the page's
+ * IndexedDB and Web Locks. Where a Content-Security-Policy refuses blob: workers, the
+ * transport stays on the main thread.
+ */
+function spawnTelemetryWorker(src: string): WorkerPort {
+  const url = URL.createObjectURL(new Blob([`importScripts(${JSON.stringify(src)})`], { type: 'text/javascript' }));
+  try {
+    return spawnWorker(url);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
 }
+
+// In a worker (there is no document): serve the page's telemetry.
+if (typeof document === 'undefined') startTelemetryWorker(self as unknown as WorkerScope);
+else
+  try {
+    boot();
+  } catch (error) {
+    warnOnce('boot', `could not start: ${error instanceof Error ? error.message : String(error)}`);
+  }

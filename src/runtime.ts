@@ -28,9 +28,10 @@ import { networkSensor } from './sensors/network-sensor.js';
 import { currentPage as pageOf, type Sensor, type SensorContext } from './sensors/sensor.js';
 import { tickSensor } from './sensors/tick-sensor.js';
 import { openOutbox } from './store/outbox.js';
-import type { TelemetryRecord } from './transport/record.js';
+import type { RecordDraft } from './transport/record.js';
 import { scrubDeep, scrubRecord, type ScrubContext } from './transport/scrub.js';
-import { createTransport, type TransportStats } from './transport/transport.js';
+import { createTransport, type TransportOptions, type TransportStats } from './transport/transport.js';
+import { createWorkerTransport, type WorkerPort } from './transport/worker-transport.js';
 
 /** What the runtime reports to `ZeroCall.on` listeners. */
 export interface RuntimeEvents {
@@ -53,6 +54,8 @@ export interface RuntimeEnv {
   readonly notify: <K extends keyof RuntimeEvents>(type: K, detail: RuntimeEvents[K]) => void;
   /** Where fatigue memory persists across visits; omitted, it lasts the page. */
   readonly store?: Store;
+  /** Starts a telemetry worker (telemetry-worker.ts); omitted or failing, telemetry runs on the main thread. */
+  readonly telemetryWorker?: () => WorkerPort;
 }
 
 /** A running SDK instance. */
@@ -120,6 +123,11 @@ export interface TelemetryOptions {
   readonly flushInterval?: number;
   readonly maxQueue?: number;
   readonly maxQueueBytes?: number;
+  /**
+   * Where the queue and the requests run. The script tag runs them in a worker by default; `false` keeps them on the main thread. With the npm package, pass a function that
+   * starts `zerocall/worker` (docs/telemetry.md).
+   */
+  readonly worker?: false | (() => WorkerPort);
 }
 
 /** The user asked not to be tracked: Global Privacy Control, or Do Not Track. */
@@ -142,40 +150,77 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
     allowParams: config.allowParams ?? [],
   };
   const t = config.telemetry ?? {};
-  const outbox = config.endpoint ? openOutbox(env.store?.db, { records: t.maxQueue ?? 5000, bytes: t.maxQueueBytes ?? 2_000_000 }) : undefined;
+  const limits = { records: t.maxQueue ?? 5000, bytes: t.maxQueueBytes ?? 2_000_000 };
   const nav = win.navigator;
   const untracked = config.privacySignals !== 'ignore' && privacySignal(nav);
   // The user opted out in the browser: nothing is sent, and what an earlier page queued is forgotten.
-  if (untracked) void outbox?.clear();
-  const transport =
-    config.endpoint && outbox && !untracked
-      ? createTransport({
-          endpoint: config.endpoint,
-          format: t.format,
-          batchSize: t.batchSize,
-          flushInterval: t.flushInterval,
-          fetch: win.fetch.bind(win),
-          beacon: nav.sendBeacon ? (url, body) => nav.sendBeacon(url, body) : undefined,
-          now: env.now,
-          after: env.after,
-          outbox,
-          exclusive: nav.locks ? (fn) => nav.locks.request('zerocall:flush', fn).then(() => undefined) : undefined,
-          online: () => nav.onLine !== false,
-          scrub: (r) => scrubRecord(r, scrub),
-          held: config.consent === false,
-          onDrop(reason, count, report, status) {
-            const why = reason === 'evicted' ? 'evicted: the queue was full' : reason === 'rejected' ? `refused by the collector (HTTP ${status})` : 'refused by the collector as too large (HTTP 413)';
-            warnOnce(`telemetry-${reason}`, `telemetry records were ${why}; each loss is counted in a "dropped" record and in ZeroCall.debug.telemetry()`);
-            env.notify('error', { message: `telemetry: ${count} record(s) ${why}` });
-            if (report) record({ kind: 'dropped', t: env.now(), reason, count, ...(status ? { status } : {}) });
-          },
-        })
-      : undefined;
-  // Record ids: one random base per page and a counter, unique without a random draw per record.
-  const idBase = uid();
-  let idSeq = 0;
-  const record = (r: Omit<TelemetryRecord, 'id' | 'sid' | 'pack'>): void =>
-    transport?.send({ id: `${idBase}.${(idSeq++).toString(36)}`, sid: config.sid, pack: compiled.ref, ...r });
+  if (config.endpoint && untracked) void openOutbox(env.store?.db, limits).clear();
+  const onDrop: TransportOptions['onDrop'] = (reason, count, report, status) => {
+    const why = reason === 'evicted' ? 'evicted: the queue was full' : reason === 'rejected' ? `refused by the collector (HTTP ${status})` : 'refused by the collector as too large (HTTP 413)';
+    warnOnce(`telemetry-${reason}`, `telemetry records were ${why}; each loss is counted in a "dropped" record and in ZeroCall.debug.telemetry()`);
+    env.notify('error', { message: `telemetry: ${count} record(s) ${why}` });
+    if (report) record({ kind: 'dropped', t: env.now(), reason, count, ...(status ? { status } : {}) });
+  };
+  // Record ids: one random base per page and a counter the transport keeps, unique without a random draw per record.
+  const ids = { base: uid(), sid: config.sid, pack: compiled.ref };
+  const wire = (endpoint: string) => ({
+    endpoint,
+    format: t.format,
+    fetch: win.fetch.bind(win),
+    beacon: nav.sendBeacon ? (url: string, body: Blob) => nav.sendBeacon(url, body) : undefined,
+    now: env.now,
+  });
+  /** On the main thread: the fallback wherever a worker cannot run. */
+  const mainTransport = (endpoint: string, first = 0) =>
+    createTransport({
+      ...wire(endpoint),
+      stamp: ids,
+      first,
+      batchSize: t.batchSize,
+      flushInterval: t.flushInterval,
+      after: env.after,
+      outbox: openOutbox(env.store?.db, limits),
+      exclusive: nav.locks ? (fn) => nav.locks.request('zerocall:flush', fn).then(() => undefined) : undefined,
+      online: () => nav.onLine !== false,
+      scrub: (r) => scrubRecord(r, scrub),
+      held: config.consent === false,
+      onDrop,
+    });
+  const spawn = t.worker === false ? undefined : (t.worker ?? env.telemetryWorker);
+  const inWorker = (endpoint: string, start: () => WorkerPort) => {
+    let worker: WorkerPort;
+    try {
+      worker = start();
+    } catch {
+      // No Worker, or a Content-Security-Policy refused it.
+      return mainTransport(endpoint);
+    }
+    return createWorkerTransport({
+      ...wire(endpoint),
+      worker,
+      init: {
+        // A worker resolves relative URLs against its own (blob:) URL.
+        endpoint: new URL(endpoint, win.location.href).href,
+        format: t.format,
+        batchSize: t.batchSize,
+        flushInterval: t.flushInterval,
+        maxQueue: limits.records,
+        maxQueueBytes: limits.bytes,
+        held: config.consent === false,
+        allowParams: scrub.allowParams,
+        stamp: ids,
+        db: env.store?.name ?? 'zerocall',
+      },
+      base: () => win.location.href,
+      scrub: (r) => scrubRecord(r, scrub),
+      after: env.after,
+      online: () => nav.onLine !== false,
+      onDrop,
+      fallback: (first) => mainTransport(endpoint, first),
+    });
+  };
+  const transport = !config.endpoint || untracked ? undefined : spawn ? inWorker(config.endpoint, spawn) : mainTransport(config.endpoint);
+  const record = (r: RecordDraft): void => transport?.send(r);
   let stopping: Promise<void> | undefined;
 
   const guard = createGuard((error, where) => {
@@ -350,12 +395,13 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
   for (const r of resumableSteps(win, pack)) mounter.mount({ rule: r.id, solution: r.solution, target: undefined });
 
   // Leaving: what is still queued is decided on now, so its signals make the last batch.
-  const onExit = guard.wrap('transport', () => {
+  const exit = (leaving: boolean): void => {
     drainAll();
     if (engine) void env.store?.putMemory(compiled.pack.id, engine.memory);
-    transport?.flushOnExit();
-  });
-  const onHidden = guard.wrap('transport', () => win.document.visibilityState === 'hidden' && onExit());
+    transport?.flushOnExit(leaving);
+  };
+  const onExit = guard.wrap('transport', () => exit(true));
+  const onHidden = guard.wrap('transport', () => win.document.visibilityState === 'hidden' && exit(false));
   const onOnline = guard.wrap('transport', () => void transport?.online());
   win.addEventListener('pagehide', onExit);
   win.addEventListener('online', onOnline);

@@ -9,7 +9,7 @@ export interface ScriptConfig {
 
 /**
  * Reads `<script src=".../zerocall.js" data-pack data-endpoint data-locale data-allow-params data-consent data-public-key data-components
- * data-endpoint-format data-privacy-signals>`.
+ * data-endpoint-format data-telemetry-worker data-privacy-signals>`.
  * Relative URLs resolve against the page, as they would in any other attribute.
  */
 export function readScriptConfig(script: HTMLScriptElement | null, base: string): ScriptConfig {
@@ -24,7 +24,8 @@ export function readScriptConfig(script: HTMLScriptElement | null, base: string)
   if (d.locale) config.locale = d.locale;
   if (d.consent === 'pending' || d.consent === 'granted') config.consent = d.consent;
   if (d.publicKey) config.publicKey = d.publicKey;
-  if (d.endpointFormat === 'otlp') config.telemetry = { format: 'otlp' };
+  const telemetry = { ...(d.endpointFormat === 'otlp' ? { format: 'otlp' as const } : {}), ...(d.telemetryWorker === 'off' ? { worker: false as const } : {}) };
+  if (Object.keys(telemetry).length) config.telemetry = telemetry;
   if (d.privacySignals === 'ignore') config.privacySignals = 'ignore';
   if (d.allowParams) config.allowParams = d.allowParams.split(',').map((p) => p.trim()).filter(Boolean);
   return { config, components: url(d.components) ?? new URL('zerocall-components.js', src).href };

@@ -10,6 +10,7 @@ import type { StruggleExplanation } from './engine/struggle.js';
 import type { RulePack } from './pack/types.js';
 import { startRuntime, type Runtime, type RuntimeEvents, type TelemetryOptions } from './runtime.js';
 import type { TransportStats } from './transport/transport.js';
+import type { WorkerPort } from './transport/worker-transport.js';
 import type { DataProvider, HostAction, HostRegistry } from './mount/host-bridge.js';
 import { SDK_VERSION } from './version.js';
 
@@ -21,9 +22,10 @@ export interface ZeroCallConfig {
   endpoint?: string;
   /**
    * How telemetry is sent (docs/telemetry.md): `format` "otlp" posts OpenTelemetry logs for a
-   * Collector's /v1/logs; `batchSize` (records, default 50), `flushInterval` (ms a record may wait
+   * Collector's /v1/logs; `batchSize` (records, default 100), `flushInterval` (ms a record may wait
    * for its batch, default 5000), `maxQueue` (records kept while the collector is unreachable,
    * default 5000) and `maxQueueBytes` (default 2,000,000); beyond either bound the oldest go first.
+   * `worker`: false keeps telemetry on the main thread; a function starting `zerocall/worker` moves it off.
    */
   telemetry?: TelemetryOptions;
   /** "ignore": send telemetry even when the browser sends Global Privacy Control or Do Not Track (default "honor"). */
@@ -99,7 +101,7 @@ const PRE_INIT_LIMIT = 100;
 const PACK_TIMEOUT_CACHED_MS = 3000;
 
 /** Builds the API object around a component loader. */
-export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
+export function createZeroCall(load: ChunkLoader, misuse: Misuse, telemetryWorker?: () => WorkerPort): ZeroCallApi {
   const listeners = new Map<string, Set<(detail: never) => void>>();
   let runtime: Runtime | undefined;
   let state: 'idle' | 'starting' | 'running' = 'idle';
@@ -241,6 +243,7 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse): ZeroCallApi {
             return () => win.clearTimeout(id);
           },
           store: storeIn(win),
+          telemetryWorker,
         },
       );
     } catch (error) {
@@ -329,8 +332,16 @@ function checkTelemetry(t: unknown): string | undefined {
   if (typeof t !== 'object' || t === null) return 'init({ telemetry }) needs an object.';
   for (const [key, value] of Object.entries(t)) {
     const range = TELEMETRY_RANGES[key];
-    if (key === 'format' ? value === 'zerocall' || value === 'otlp' : range && Number.isInteger(value) && value >= range[0] && value <= range[1]) continue;
-    return `init({ telemetry }): ${key === 'format' ? 'format must be "zerocall" or "otlp"' : range ? `${key} must be a whole number from ${range[0]} to ${range[1]}` : `unknown option "${key}"`}.`;
+    if (key === 'format' ? value === 'zerocall' || value === 'otlp' : key === 'worker' ? value === false || typeof value === 'function' : range && Number.isInteger(value) && value >= range[0] && value <= range[1]) continue;
+    const why =
+      key === 'format'
+        ? 'format must be "zerocall" or "otlp"'
+        : key === 'worker'
+          ? 'worker must be false or a function that starts zerocall/worker'
+          : range
+            ? `${key} must be a whole number from ${range[0]} to ${range[1]}`
+            : `unknown option "${key}"`;
+    return `init({ telemetry }): ${why}.`;
   }
   return undefined;
 }

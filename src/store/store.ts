@@ -22,6 +22,8 @@ export interface Store {
   putMemory(pack: string, memory: FatigueMemory): Promise<void>;
   /** The connection, shared with the telemetry outbox. */
   readonly db: Db;
+  /** The database's name, for a worker to open the same one. */
+  readonly name: string;
 }
 
 /** Object stores; `outbox` and `meta` (version 2) hold telemetry on its way to the collector (outbox.ts). */
@@ -32,8 +34,8 @@ const VERSION = 2;
 /** The shared connection, opened on first use; undefined where IndexedDB is missing or refused. */
 export type Db = () => Promise<IDBPDatabase | undefined>;
 
-/** Opens `name` lazily, once per page; `connect(win)()` always settles. */
-export function connect(win: Window, name = 'zerocall'): Db {
+/** Opens `name` lazily, once per page or worker; `connect(scope)()` always settles. */
+export function connect(win: { readonly indexedDB?: IDBFactory }, name = 'zerocall'): Db {
   let db: Promise<IDBPDatabase | undefined> | undefined;
   return () =>
     (db ??= (async () => {
@@ -88,5 +90,6 @@ export function openStore(win: Window, name = 'zerocall'): Store {
     getMemory: (pack) => get<FatigueMemory>('memory', pack),
     putMemory: (pack, memory) => put('memory', pack, memory),
     db: open,
+    name,
   };
 }

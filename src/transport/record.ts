@@ -38,6 +38,23 @@ export interface TelemetryRecord {
   readonly message?: string;
 }
 
+/** A record as the runtime makes it: the transport adds `id`, `sid` and `pack` (see `stamp`). */
+export type RecordDraft = Omit<TelemetryRecord, 'id' | 'sid' | 'pack'>;
+
+/** What every record of a page shares: the base of its ids, the session and the pack. */
+export interface Stamp {
+  readonly base: string;
+  readonly sid: string;
+  readonly pack?: string;
+}
+
+/**
+ * Record number `n` of a page: its id is the page's random base and the number, so the worker
+ * and the page give the same record the same id without sharing a counter. A draft that
+ * carries its own id keeps it.
+ */
+export const stamp = (s: Stamp, n: number, d: RecordDraft): TelemetryRecord => ({ id: `${s.base}.${n.toString(36)}`, sid: s.sid, ...(s.pack ? { pack: s.pack } : {}), ...d });
+
 /** One POST body. */
 export interface Batch {
   readonly v: 1;

@@ -2,7 +2,7 @@ import { uid } from '../core/uid.js';
 import type { Outbox, Segment, Take } from '../store/outbox.js';
 import { SDK_VERSION } from '../version.js';
 import { toOtlp } from './otlp.js';
-import type { TelemetryRecord } from './record.js';
+import { stamp, type RecordDraft, type Stamp, type TelemetryRecord } from './record.js';
 
 /** Why records never reached the collector; each is counted and reported (docs/telemetry.md). */
 export type DropReason = 'evicted' | 'rejected' | 'too-large';
@@ -25,6 +25,10 @@ export interface TransportOptions {
   readonly exclusive?: (fn: () => Promise<void>) => Promise<void>;
   /** False while the browser knows it is offline. */
   readonly online?: () => boolean;
+  /** What the page's records share: the base of their ids, the session and the pack. */
+  readonly stamp: Stamp;
+  /** The number of the first record sent (its id); a transport that takes over from a worker continues its count. */
+  readonly first?: number;
   /** The privacy scrubber every record passes before it is queued (scrub.ts). */
   readonly scrub: (r: TelemetryRecord) => TelemetryRecord;
   /** Records per batch; a full batch goes at once. */
@@ -35,6 +39,8 @@ export interface TransportOptions {
   readonly held?: boolean;
   /** Records lost for `reason`; `report` is false when they were themselves loss reports, so none loops. */
   readonly onDrop?: (reason: DropReason, count: number, report: boolean, status?: number) => void;
+  /** Something `stats()` or `exitPoint()` reports changed: a batch delivered or dropped, records evicted. */
+  readonly onChange?: () => void;
 }
 
 /** Counters for `ZeroCall.debug.telemetry()`. */
@@ -45,15 +51,27 @@ export interface TransportStats {
   dropped: Record<DropReason, number>;
   /** False when the queue had to fall back to memory. */
   durable: boolean;
+  /** True while a worker sends (worker-transport.ts); false on the main thread. */
+  worker: boolean;
+}
+
+/** See `Transport.exitPoint`. */
+export interface ExitPoint {
+  readonly from: number;
+  readonly until: number;
 }
 
 /** Sends records to the collector, at least once each. */
 export interface Transport {
-  send(record: TelemetryRecord): void;
+  /** Queues a record; the transport gives it its id, session and pack. */
+  send(draft: RecordDraft): void;
   /** Sends what is queued now; resolves when the collector has answered or the queue waits for a retry. */
   flush(): Promise<void>;
-  /** The page is hidden or going away: hand this page's undelivered records to keepalive requests. */
-  flushOnExit(): void;
+  /**
+   * The page is hidden (`leaving` false) or going away: hand this page's undelivered records to
+   * keepalive requests. The worker transport sends from the worker while the page is only hidden.
+   */
+  flushOnExit(leaving?: boolean): void;
   /** Granted: send, starting with what earlier pages queued. Withdrawn: forget everything queued, in every tab, and send nothing. */
   consent(granted: boolean): Promise<void>;
   /** The browser is back online: end a pause that network failures caused, and send. */
@@ -61,6 +79,12 @@ export interface Transport {
   /** Shutdown: no more timers; what is queued stays for the next page. */
   stop(): void;
   stats(): TransportStats;
+  /**
+   * What an exit made elsewhere (the worker transport's page) must know: `from`, how many of
+   * the records given to send(), counted from the first, are delivered, dropped or were never
+   * queued (the rest may still need the exit); `until`, when the collector's pause ends.
+   */
+  exitPoint(): ExitPoint;
 }
 
 /** keepalive bodies in flight share 64 KiB per page; an exit stays under it. */
@@ -79,6 +103,51 @@ const RETRY_AFTER_MAX = 3_600_000;
 const LOSS_REPORT = '"kind":"dropped"';
 
 const recordsIn = (take: Pick<Take, 'segments'>): string[] => take.segments.flatMap((s) => s.events);
+
+/** The request body, built around records already in JSON. */
+export function requestBody(format: TransportOptions['format'], batch: string, events: readonly string[], now: number): string {
+  const head = { v: 1, batch, sdk: SDK_VERSION, sent: now } as const;
+  if (format === 'otlp') return JSON.stringify(toOtlp({ ...head, events: events.map((e) => JSON.parse(e) as TelemetryRecord) }));
+  return `${JSON.stringify(head).slice(0, -1)},"events":[${events.join(',')}]}`;
+}
+
+/** Where requests go and how; what an exit needs of a transport's options. */
+export type Wire = Pick<TransportOptions, 'endpoint' | 'format' | 'fetch' | 'beacon' | 'now'>;
+
+const post = (o: Wire, data: string, init: RequestInit = {}): Promise<Response> =>
+  o.fetch(o.endpoint, { method: 'POST', credentials: 'omit', headers: { 'content-type': 'application/json' }, body: data, ...init });
+
+/** A batch for an exit: its id, its records as JSON and what to do if the page lives to see it accepted. */
+export interface ExitBatch {
+  readonly batch: string;
+  readonly events: readonly string[];
+  readonly ok?: () => void;
+}
+
+/**
+ * Hands batches, in order, to keepalive requests (a beacon where one is refused) until the
+ * 64 KiB the page's keepalive bodies share is spent; the rest waits for the next page load.
+ */
+export function sendOnExit(o: Wire, batches: readonly ExitBatch[]): void {
+  let budget = EXIT_BUDGET;
+  for (const { batch, events, ok } of batches) {
+    if (!events.length) continue;
+    const data = requestBody(o.format, batch, events, o.now());
+    const bytes = new Blob([data]).size;
+    if (bytes > budget) return;
+    budget -= bytes;
+    const beacon = (): unknown => o.beacon?.(o.endpoint, new Blob([data], { type: 'application/json' }));
+    try {
+      post(o, data, { keepalive: true }).then((res) => res.ok && ok?.(), beacon);
+    } catch {
+      beacon();
+    }
+  }
+}
+
+/** Consecutive records in batches of at most `limit`, each under a fresh id. */
+export const exitBatches = (events: readonly string[], limit: number): ExitBatch[] =>
+  Array.from({ length: Math.ceil(events.length / limit) }, (_, i) => ({ batch: uid(), events: events.slice(i * limit, (i + 1) * limit) }));
 
 /** Retry-After in ms: delta-seconds or an HTTP date. */
 function retryAfter(header: string | null, now: number): number | undefined {
@@ -103,6 +172,11 @@ export function createTransport(o: TransportOptions): Transport {
   let pending: string[] = [];
   /** This page's records not known delivered, by segment key: an exit cannot read IndexedDB in time. */
   const mine = new Map<string, Segment>();
+  /** Where each segment in `mine` starts, counting every record given to send(). */
+  const startOf = new Map<string, number>();
+  /** Records given to send(), and where the ones in `pending` start. */
+  let given = o.first ?? 0;
+  let pendingFrom = 0;
   /** The batch this page has on the wire. */
   let inflight: Take | undefined;
   let writes: Promise<unknown> = Promise.resolve();
@@ -122,15 +196,6 @@ export function createTransport(o: TransportOptions): Transport {
     o.onDrop?.(reason, count, typeof lost === 'number' || lost.some((e) => !e.includes(LOSS_REPORT)), status);
   };
 
-  /** The request body, built around records already in JSON. */
-  const body = (batch: string, events: readonly string[]): string => {
-    const head = { v: 1, batch, sdk: SDK_VERSION, sent: o.now() } as const;
-    if (o.format === 'otlp') return JSON.stringify(toOtlp({ ...head, events: events.map((e) => JSON.parse(e) as TelemetryRecord) }));
-    return `${JSON.stringify(head).slice(0, -1)},"events":[${events.join(',')}]}`;
-  };
-  const post = (data: string, init: RequestInit = {}): Promise<Response> =>
-    o.fetch(o.endpoint, { method: 'POST', credentials: 'omit', headers: { 'content-type': 'application/json' }, body: data, ...init });
-
   const schedule = (ms: number, replace = false): void => {
     if (stopped || (cancelTimer && !replace)) return;
     cancelTimer?.();
@@ -149,9 +214,13 @@ export function createTransport(o: TransportOptions): Transport {
     const segments: Segment[] = [];
     let events: string[] = [];
     let total = 0;
+    let at = pendingFrom;
     const cut = (): void => {
       if (!events.length) return;
-      segments.push({ key: `${o.now().toString(36).padStart(9, '0')}${tab}${(seq++).toString(36).padStart(5, '0')}`, events });
+      const key = `${o.now().toString(36).padStart(9, '0')}${tab}${(seq++).toString(36).padStart(5, '0')}`;
+      segments.push({ key, events });
+      startOf.set(key, at);
+      at += events.length;
       events = [];
       total = 0;
     };
@@ -164,7 +233,12 @@ export function createTransport(o: TransportOptions): Transport {
     unsent += pending.length;
     pending = [];
     for (const s of segments) mine.set(s.key, s);
-    writes = writes.then(() => o.outbox.add(segments)).then((evicted) => evicted && drop('evicted', evicted));
+    writes = writes
+      .then(() => o.outbox.add(segments))
+      .then((evicted) => {
+        if (evicted) drop('evicted', evicted);
+        if (evicted) o.onChange?.();
+      });
     if (unsent >= limit) void flush();
     else schedule(interval);
   };
@@ -172,7 +246,7 @@ export function createTransport(o: TransportOptions): Transport {
   /** One request; what the collector said. */
   async function deliver(take: Take): Promise<'ok' | 'retry' | number> {
     try {
-      const res = await post(body(take.batch, recordsIn(take)), { signal: AbortSignal.timeout?.(REQUEST_TIMEOUT) });
+      const res = await post(o, requestBody(o.format, take.batch, recordsIn(take), o.now()), { signal: AbortSignal.timeout?.(REQUEST_TIMEOUT) });
       if (res.ok) return 'ok';
       if (res.status === 408 || res.status === 429 || res.status >= 500) {
         const wait = retryAfter(res.headers.get('retry-after'), o.now());
@@ -185,7 +259,11 @@ export function createTransport(o: TransportOptions): Transport {
     }
   }
 
-  const forgetMine = (segments: readonly Segment[]): void => segments.forEach((s) => mine.delete(s.key));
+  const forgetMine = (segments: readonly Segment[]): void =>
+    segments.forEach((s) => {
+      mine.delete(s.key);
+      startOf.delete(s.key);
+    });
 
   /** Sends batches until the queue is empty or the collector needs a pause. Runs under the flush lock. */
   async function drain(): Promise<void> {
@@ -216,6 +294,7 @@ export function createTransport(o: TransportOptions): Transport {
       } else if (answer !== 'ok') drop('rejected', records, answer);
       else sent += records.length;
       await o.outbox.done(take);
+      o.onChange?.();
     }
   }
 
@@ -241,27 +320,15 @@ export function createTransport(o: TransportOptions): Transport {
     return running;
   }
 
-  /** Hands a batch to a keepalive request, or a beacon when that is refused; forgets it if the page lives to see it accepted. */
-  const handOver = (data: string, take: Take): void => {
-    const beacon = (): unknown => o.beacon?.(o.endpoint, new Blob([data], { type: 'application/json' }));
-    try {
-      post(data, { keepalive: true }).then((res) => {
-        if (!res.ok) return;
-        forgetMine(take.segments);
-        writes = writes.then(() => o.outbox.done(take));
-      }, beacon);
-    } catch {
-      beacon();
-    }
-  };
-
   // Records earlier pages queued go out soon after start, unless consent is awaited.
   if (allowed) schedule(interval);
 
   return {
-    send(record) {
+    send(draft) {
+      const n = given++;
       if (!allowed) return;
-      pending.push(JSON.stringify(o.scrub(record)));
+      if (!pending.length) pendingFrom = n;
+      pending.push(JSON.stringify(o.scrub(stamp(o.stamp, n, draft))));
       // One write per burst: the engine records a pass's signals, decisions and outcomes together.
       if (pending.length === 1) queueMicrotask(persist);
     },
@@ -272,29 +339,31 @@ export function createTransport(o: TransportOptions): Transport {
       // The batch on the wire goes again under its id; the rest in new batches. What does not fit
       // the budget stays queued for the next page load, as does all of it if these never arrive.
       const onWire = new Set(inflight?.segments.map((s) => s.key));
-      const groups = inflight ? [{ batch: inflight.batch, segments: [...mine.values()].filter((s) => onWire.has(s.key)) }] : [];
+      const batches: ExitBatch[] = [];
+      const batch = (id: string, segments: Segment[]): ExitBatch => ({
+        batch: id,
+        events: recordsIn({ segments }),
+        ok() {
+          forgetMine(segments);
+          writes = writes.then(() => o.outbox.done({ batch: id, segments, attempt: 0 }));
+        },
+      });
+      if (inflight) batches.push(batch(inflight.batch, [...mine.values()].filter((s) => onWire.has(s.key))));
       // `mine` is in the order the page recorded.
       let fresh: Segment[] = [];
       let n = 0;
+      const cut = (): void => {
+        if (fresh.length) batches.push(batch(uid(), fresh));
+        [fresh, n] = [[], 0];
+      };
       for (const s of mine.values()) {
         if (onWire.has(s.key)) continue;
-        if (!fresh.length || n + s.events.length > limit) {
-          groups.push({ batch: uid(), segments: (fresh = []) });
-          n = 0;
-        }
+        if (n + s.events.length > limit) cut();
         fresh.push(s);
         n += s.events.length;
       }
-      let budget = EXIT_BUDGET;
-      for (const { batch, segments } of groups) {
-        if (!segments.length) continue;
-        const take = { batch, segments, attempt: 0 };
-        const data = body(batch, recordsIn(take));
-        const bytes = new Blob([data]).size;
-        if (bytes > budget) break;
-        budget -= bytes;
-        handOver(data, take);
-      }
+      cut();
+      sendOnExit(o, batches);
     },
     async consent(granted) {
       allowed = granted;
@@ -303,6 +372,7 @@ export function createTransport(o: TransportOptions): Transport {
       cancelTimer = undefined;
       pending = [];
       mine.clear();
+      startOf.clear();
       await writes;
       await o.outbox.clear();
     },
@@ -315,6 +385,10 @@ export function createTransport(o: TransportOptions): Transport {
       stopped = true;
       cancelTimer?.();
     },
-    stats: () => ({ sent, dropped: { ...dropped }, durable: o.outbox.durable }),
+    stats: () => ({ sent, dropped: { ...dropped }, durable: o.outbox.durable, worker: false }),
+    exitPoint() {
+      const first = mine.keys().next();
+      return { from: first.done ? (pending.length ? pendingFrom : given) : startOf.get(first.value)!, until };
+    },
   };
 }

@@ -38,6 +38,24 @@ describe('public API (npm entry)', () => {
     expect(() => ZeroCall.action('refund', 'fetch("/refund")' as never)).to.throw('action(name, fn) needs a name');
   });
 
+  it('refuses telemetry options it does not know or that are out of range, naming them, and does not start', async () => {
+    const refused = async (telemetry: unknown): Promise<string> => {
+      let error: unknown;
+      await ZeroCall.init({ pack: packWith([{ id: 'r' }]), endpoint: '/collect', telemetry: telemetry as never }).catch((e: unknown) => (error = e));
+      return String(error);
+    };
+    expect(await refused('fast')).to.equal('TypeError: ZeroCall: init({ telemetry }) needs an object.');
+    expect(await refused({ batchSize: 0 })).to.equal('TypeError: ZeroCall: init({ telemetry }): batchSize must be a whole number from 1 to 500.');
+    expect(await refused({ flushInterval: 1.5 })).to.contain('flushInterval must be a whole number from 100');
+    expect(await refused({ format: 'protobuf' })).to.contain('format must be "zerocall" or "otlp"');
+    expect(await refused({ worker: true })).to.contain('worker must be false or a function that starts zerocall/worker');
+    expect(await refused({ batchsize: 10 })).to.contain('unknown option "batchsize"');
+    expect(ZeroCall.debug.telemetry()).to.equal(undefined);
+    // Valid: running, with telemetry on the main thread where none is asked for.
+    expect(await ZeroCall.init({ pack: packWith([{ id: 'r' }]), endpoint: '/collect', telemetry: { batchSize: 500, worker: false } })).to.equal(true);
+    expect(ZeroCall.debug.telemetry()).to.deep.include({ worker: false, sent: 0 });
+  });
+
   it('accepts a pack object, says when it is ready, and refuses a second init until shutdown', async () => {
     const ready: string[] = [];
     ZeroCall.on('ready', (r) => ready.push(r.pack));

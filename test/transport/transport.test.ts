@@ -40,6 +40,7 @@ function harness(endpoint: string, options: Partial<TransportOptions> = {}, outb
     random: () => 0.5,
     outbox,
     scrub: (r) => r,
+    stamp: { base: 'page', sid: 's' },
     batchSize: 10,
     flushInterval: 1000,
     onDrop: (reason, count, report, status) => drops.push({ reason, count, report, ...(status ? { status } : {}) }),
