@@ -16,13 +16,12 @@ const TARGETS = ['main > form#pay > button#submit', 'ul#list > li:nth-child(7) >
 const SIGNALS = ['rage-click', 'dead-click', 'error-click', 'hesitation', 'form-error-loop'];
 const OUTCOMES = ['shown', 'engaged', 'dismissed', 'helpful', 'unhelpful'] as const;
 
-/** What the engine hands the runtime's `record()`: everything but the ids the transport adds. */
-type Draft = RecordDraft;
 
 let transport: Transport | undefined;
 let db: ReturnType<typeof connect> | undefined;
 const stamp = { base: crypto.randomUUID(), sid: crypto.randomUUID(), pack: PACK };
-let drafts: Draft[] = [];
+/** What the engine hands the runtime's `record()`: everything but the ids the transport adds. */
+let drafts: RecordDraft[] = [];
 const longTasks: PerformanceEntry[] = [];
 let observer: PerformanceObserver | undefined;
 
@@ -95,7 +94,7 @@ export const fallback = (): boolean => fellBack;
  */
 export function prepare(n: number): void {
   const t0 = Date.now();
-  drafts = Array.from({ length: n }, (_, i): Draft => {
+  drafts = Array.from({ length: n }, (_, i): RecordDraft => {
     const t = t0 + i * 40;
     const page = PAGES[i % PAGES.length]!;
     const rule = `rule-${i % 12}`;

@@ -4,7 +4,7 @@ import type { ZeroCallApi, ZeroCallConfig } from './zero-call.js';
 import { createZeroCall } from './zero-call.js';
 import { readScriptConfig } from './script-config.js';
 import { startTelemetryWorker, type WorkerScope } from './transport/telemetry-worker.js';
-import { spawnWorker, type WorkerPort } from './transport/worker-transport.js';
+import { spawnScriptWorker } from './transport/worker-transport.js';
 
 /** The snippet's stub: calls made before this script ran, in order. */
 interface Stub {
@@ -30,7 +30,8 @@ function boot(): void {
   const api = createZeroCall(
     once(() => import(/* @vite-ignore */ tag.components) as Promise<ComponentChunk>),
     'warn',
-    src ? () => spawnTelemetryWorker(src) : undefined,
+    // The telemetry worker is this same file, started again (shared where the browser has them).
+    src ? () => spawnScriptWorker(src) : undefined,
   );
   window.ZeroCall = api;
   const queued = (existing as Stub | undefined)?._q ?? [];
@@ -48,23 +49,6 @@ function boot(): void {
     } catch (error) {
       warnOnce(`replay-${method}`, `queued ZeroCall.${method}() failed: ${error instanceof Error ? error.message : String(error)}`);
     }
-  }
-}
-
-/**
- * The telemetry worker is this same file, loaded again inside a worker (shared where the browser
- * has them, else dedicated: worker-transport.ts `spawnWorker`): a worker's
- * script must be same-origin, so a one-line blob script of the page's origin imports it
- * (importScripts may cross origins). It runs under the page's origin, with the page's
- * IndexedDB and Web Locks. Where a Content-Security-Policy refuses blob: workers, the
- * transport stays on the main thread.
- */
-function spawnTelemetryWorker(src: string): WorkerPort {
-  const url = URL.createObjectURL(new Blob([`importScripts(${JSON.stringify(src)})`], { type: 'text/javascript' }));
-  try {
-    return spawnWorker(url);
-  } finally {
-    URL.revokeObjectURL(url);
   }
 }
 

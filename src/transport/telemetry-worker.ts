@@ -43,7 +43,8 @@ const STATE_INTERVAL = 1000;
  */
 export function serveTelemetry(scope: WorkerScope, port: PagePort): void {
   let transport: Transport | undefined;
-  const ctx: { base: string; allowParams: readonly string[] } = { base: '', allowParams: [] };
+  /** Set by `init` and by each `send`: the page URL the records' links resolve against. */
+  const ctx: { -readonly [K in keyof ScrubContext]: ScrubContext[K] } = { base: '', allowParams: [] };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const state = (id?: number): void => {
     clearTimeout(timer);
@@ -76,7 +77,7 @@ export function serveTelemetry(scope: WorkerScope, port: PagePort): void {
           outbox: openOutbox(connect(scope, init.db), { records: init.maxQueue, bytes: init.maxQueueBytes }),
           exclusive: nav.locks ? (fn) => nav.locks!.request('zerocall:flush', fn).then(() => undefined) : undefined,
           online: () => nav.onLine !== false,
-          scrub: (r) => scrubRecord(r, ctx as ScrubContext),
+          scrub: (r) => scrubRecord(r, ctx),
           onDrop: (reason, count, report, status) => port.postMessage({ t: 'drop', reason, count, report, ...(status ? { status } : {}) }),
           onChange,
         });

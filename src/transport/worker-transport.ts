@@ -74,6 +74,21 @@ export function spawnWorker(url: string): WorkerPort {
   };
 }
 
+/**
+ * Starts `zerocall.js` at `src` as the telemetry worker. A worker's script must be same-origin
+ * and the SDK usually is not, so a one-line blob script of the page's origin imports it
+ * (importScripts may cross origins); it runs under the page's origin, with the page's IndexedDB
+ * and Web Locks. Throws where a Content-Security-Policy refuses blob: workers at once.
+ */
+export function spawnScriptWorker(src: string): WorkerPort {
+  const url = URL.createObjectURL(new Blob([`importScripts(${JSON.stringify(src)})`], { type: 'text/javascript' }));
+  try {
+    return spawnWorker(url);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
 const STATS: TransportStats = { sent: 0, dropped: { evicted: 0, rejected: 0, 'too-large': 0 }, durable: true, worker: true };
 
 /**
@@ -103,8 +118,8 @@ export function createWorkerTransport(o: WorkerTransportOptions): Transport {
     if (fallback) return;
     try {
       o.worker.postMessage(m);
-    } catch (error) {
-      fail(error);
+    } catch {
+      fail();
     }
   };
   const hand = (): void => {
@@ -125,7 +140,8 @@ export function createWorkerTransport(o: WorkerTransportOptions): Transport {
     });
   };
 
-  function fail(_reason: unknown): void {
+  /** The worker failed (the reason does not change what the page does): the main thread takes over. */
+  function fail(): void {
     if (fallback) return;
     cancelStart();
     try {
@@ -143,12 +159,12 @@ export function createWorkerTransport(o: WorkerTransportOptions): Transport {
     waiting.clear();
   }
 
-  const cancelStart = o.after(o.startTimeout ?? 10_000, () => ready || fail('start timeout'));
+  const cancelStart = o.after(o.startTimeout ?? 10_000, () => ready || fail());
 
   o.worker.addEventListener('message', (e) => {
     const m = (e as MessageEvent<FromWorker>).data;
     if (fallback) return;
-    if (m.t === 'fail') return fail(m.message);
+    if (m.t === 'fail') return fail();
     if (m.t === 'drop') return o.onDrop?.(m.reason, m.count, m.report, m.status);
     ready = true;
     state = m;
@@ -163,9 +179,9 @@ export function createWorkerTransport(o: WorkerTransportOptions): Transport {
   o.worker.addEventListener('error', (e) => {
     // Its script failed to load or threw: a Content-Security-Policy without blob: workers, say.
     e.preventDefault();
-    fail(e);
+    fail();
   });
-  o.worker.addEventListener('messageerror', fail);
+  o.worker.addEventListener('messageerror', () => fail());
   post({ t: 'init', init: o.init });
 
   return {

@@ -9,7 +9,7 @@ import { openOutbox } from '../../src/store/outbox.js';
 import { connect, openStore } from '../../src/store/store.js';
 import type { Batch, RecordDraft } from '../../src/transport/record.js';
 import { createTransport, type DropReason, type Transport } from '../../src/transport/transport.js';
-import { createWorkerTransport, spawnWorker, type FromWorker, type ToWorker, type WorkerInit, type WorkerPort } from '../../src/transport/worker-transport.js';
+import { createWorkerTransport, spawnScriptWorker, type FromWorker, type ToWorker, type WorkerInit, type WorkerPort } from '../../src/transport/worker-transport.js';
 import { packWith } from '../engine/recorded.js';
 import { startMsw } from '../support/msw.js';
 import { resetStore } from '../support/store.js';
@@ -19,15 +19,8 @@ const DB = 'zc-worker-test';
 const ENDPOINT = new URL('/w/collect', location.href).href;
 const TYPED = 'Zq7sekret 4111 1111 1111 1111';
 
-/** The production worker: dist/zerocall.js, imported by a one-line blob script (src/global.ts). */
-const distWorker = (script = '/dist/zerocall.js'): WorkerPort => {
-  const url = URL.createObjectURL(new Blob([`importScripts(${JSON.stringify(new URL(script, location.href).href)})`], { type: 'text/javascript' }));
-  try {
-    return spawnWorker(url);
-  } finally {
-    URL.revokeObjectURL(url);
-  }
-};
+/** The production worker: dist/zerocall.js, started as src/global.ts starts it. */
+const distWorker = (script = '/dist/zerocall.js'): WorkerPort => spawnScriptWorker(new URL(script, location.href).href);
 
 // A worker starts in its own time (it loads and parses dist/zerocall.js): waits allow for a slow machine.
 
