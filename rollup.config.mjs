@@ -1,6 +1,7 @@
 // Builds every artefact in dist/ (see README "Build"):
 //   zerocall.js             classic script for the <script async> tag (IIFE, no lit inside)
 //   zerocall-components.js  the component chunk zerocall.js imports on the first mount
+//   zerocall-inspector.js   the designer inspector zerocall.js imports for ?zc-debug
 //   snippet.min.js          the queueing stub to paste before the tag
 //   zerocall.mjs + chunks/  the npm entry, components split into a lazy chunk
 //   zerocall-worker.mjs     the npm package's telemetry worker (`zerocall/worker`)
@@ -68,13 +69,28 @@ export default [
     plugins: plugins(true),
   },
   {
+    // The designer inspector (`?zc-debug`), with its own copy of lit: only designers load it.
+    input: 'components/inspector/index.ts',
+    output: { file: 'dist/zerocall-inspector.js', format: 'es', sourcemap: true },
+    plugins: plugins(true),
+  },
+  {
     input: 'src/loader.ts',
     output: { file: 'dist/snippet.min.js', format: 'iife' },
     plugins: plugins(false),
   },
   {
     input: { zerocall: 'src/index.ts' },
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].mjs',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+      // What the inspector shares with the components (the frame's theme styles, locale lookup) stays in the
+      // component chunk, so that chunk stands alone on lit and its size says what help costs.
+      manualChunks: (id) => (/\/components\/(?!inspector\/)/.test(id) ? 'components' : undefined),
+    },
     external,
     plugins: plugins(true),
   },

@@ -1,6 +1,7 @@
 import { warnOnce } from './core/warn.js';
 import { once, type ComponentChunk } from './mount/component-chunk.js';
 import type { ZeroCallApi, ZeroCallConfig } from './zero-call.js';
+import type { InspectorChunk } from './inspect/source.js';
 import { createZeroCall } from './zero-call.js';
 import { readScriptConfig } from './script-config.js';
 import { startTelemetryWorker, type WorkerScope } from './transport/telemetry-worker.js';
@@ -32,6 +33,7 @@ function boot(): void {
     'warn',
     // The telemetry worker is this same file, started again (shared where the browser has them).
     src ? () => spawnScriptWorker(src) : undefined,
+    once(() => import(/* @vite-ignore */ tag.inspector) as Promise<InspectorChunk>),
   );
   window.ZeroCall = api;
   const queued = (existing as Stub | undefined)?._q ?? [];

@@ -18,4 +18,6 @@ export type { ZcRecord, ZcActionInput, HandoffPacket } from '../components/host.
 export const ZeroCall = createZeroCall(
   once(() => import('../components/index.js')),
   'throw',
+  undefined,
+  once(() => import('../components/inspector/index.js')),
 );

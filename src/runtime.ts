@@ -32,6 +32,9 @@ import type { RecordDraft } from './transport/record.js';
 import { scrubDeep, scrubRecord, type ScrubContext } from './transport/scrub.js';
 import { createTransport, type TransportOptions, type TransportStats } from './transport/transport.js';
 import { createWorkerTransport, type WorkerPort } from './transport/worker-transport.js';
+import { createJournal, summarize, type Journal } from './inspect/journal.js';
+import type { InspectorSource } from './inspect/source.js';
+import { matchGlob } from './engine/glob.js';
 
 /** What the runtime reports to `ZeroCall.on` listeners. */
 export interface RuntimeEvents {
@@ -74,6 +77,8 @@ export interface Runtime {
   exportSession(): string;
   /** Telemetry counters; undefined without an endpoint, or when the browser asks not to be tracked. */
   telemetry(): TransportStats | undefined;
+  /** What the designer inspector reads; its journal starts now unless `inspect` started it with the runtime. */
+  inspector(close: () => void): InspectorSource;
   /** Stops everything and delivers what is queued. */
   stop(): Promise<void>;
   /** `packId@version` of the running pack. */
@@ -113,6 +118,8 @@ export interface RuntimeConfig {
   readonly telemetry?: TelemetryOptions;
   /** `ignore`: send even when the browser sends Global Privacy Control or Do Not Track. */
   readonly privacySignals?: 'honor' | 'ignore';
+  /** Keep a journal for the designer inspector from the start (it was asked for with `?zc-debug`). */
+  readonly inspect?: boolean;
 }
 
 /** Telemetry tuning (docs/telemetry.md); every field has a default. */
@@ -347,31 +354,18 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
   // loads; the pipeline ignores what that history alone adds up to (signals dated before now).
   let engine: EngineState | undefined;
   const state = () => (engine = initialState({ consent: config.consent, context: config.context, subject: config.subject, memory: config.memory }));
-  const sub = events.stream.pipe(pipeline(compiled, state, env.now())).subscribe({
-    // rxjs hands an operator's throw to `error`, never to the caller of next(): without this it
-    // would rethrow it into the host page from a timer.
-    error: guard.wrap('engine', (error: unknown) => {
-      throw error;
-    }),
-    next: guard.wrap('engine', (out) => {
-      if (out.type === 'signal') {
-        record({ kind: 'signal', t: out.t, page: out.page, signal: out.signal, evidence: out.evidence, ...(out.target ? { target: out.target.fp } : {}) });
-        handoff.signal(out);
-        env.notify('signal', out);
-      } else if (out.type === 'decision') {
-        record({ kind: 'decision', t: out.t, page: out.page, rule: out.rule, ...(out.signal ? { signal: out.signal.signal } : {}), ...(out.heldOut ? { heldOut: true } : {}) });
-        shareFatigue({ type: 'show', pack: compiled.pack.id, rule: out.rule, group: compiled.byId.get(out.rule)?.group, t: out.t });
-        env.notify('decision', out);
-        // The holdout group sees nothing; its outcome says so, for lift against those who saw help.
-        if (out.heldOut) emitOutcome(out.rule, 'held-out');
-        else mounter.mount(out);
-      } else env.notify('suppressed', out);
-    }),
-  });
-  stops.push(() => sub.unsubscribe());
-  stops.push(syncFatigue());
+  // The inspector's journal, only while one is wanted. It hears each event before the engine's verdicts on it.
+  let journal: Journal | undefined;
+  const startJournal = (): Journal => {
+    const j = (journal = createJournal());
+    const s = events.stream.subscribe((event) => j.add({ kind: 'event', event }));
+    stops.push(() => s.unsubscribe());
+    return j;
+  };
+  if (config.inspect) startJournal();
   // Help is about the page it appeared on: a route change takes it down, except guided steps,
-  // which lead the user across pages. The pages go into a hand-off's context.
+  // which lead the user across pages. The pages go into a hand-off's context. This runs before the
+  // engine hears the navigation, so help the navigation itself brings (a u-turn) is for the new page.
   const navSub = events.stream.subscribe(
     guard.wrap('mount', (e) => {
       if (e.type !== 'nav') return;
@@ -380,6 +374,34 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
     }),
   );
   stops.push(() => navSub.unsubscribe());
+  const sub = events.stream.pipe(pipeline(compiled, state, env.now())).subscribe({
+    // rxjs hands an operator's throw to `error`, never to the caller of next(): without this it
+    // would rethrow it into the host page from a timer.
+    error: guard.wrap('engine', (error: unknown) => {
+      throw error;
+    }),
+    next: guard.wrap('engine', (out) => {
+      if (out.type === 'signal') {
+        journal?.add({ kind: 'signal', signal: out });
+        record({ kind: 'signal', t: out.t, page: out.page, signal: out.signal, evidence: out.evidence, ...(out.target ? { target: out.target.fp } : {}) });
+        handoff.signal(out);
+        env.notify('signal', out);
+      } else if (out.type === 'decision') {
+        journal?.add({ kind: 'decision', decision: out });
+        record({ kind: 'decision', t: out.t, page: out.page, rule: out.rule, ...(out.signal ? { signal: out.signal.signal } : {}), ...(out.heldOut ? { heldOut: true } : {}) });
+        shareFatigue({ type: 'show', pack: compiled.pack.id, rule: out.rule, group: compiled.byId.get(out.rule)?.group, t: out.t });
+        env.notify('decision', out);
+        // The holdout group sees nothing; its outcome says so, for lift against those who saw help.
+        if (out.heldOut) emitOutcome(out.rule, 'held-out');
+        else mounter.mount(out);
+      } else {
+        journal?.add({ kind: 'suppressed', suppressed: out });
+        env.notify('suppressed', out);
+      }
+    }),
+  });
+  stops.push(() => sub.unsubscribe());
+  stops.push(syncFatigue());
 
   const ctx: SensorContext = {
     win,
@@ -411,6 +433,8 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
     win.removeEventListener('online', onOnline);
     win.document.removeEventListener('visibilitychange', onHidden);
   });
+
+  const explain = (): StruggleExplanation | undefined => engine?.struggle?.explain(env.now(), 5);
 
   /** Idempotent: every caller gets the same promise, settled once queued telemetry is delivered. */
   function stop(): Promise<void> {
@@ -444,13 +468,26 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
       void transport?.consent(granted);
     }),
     telemetry: () => transport?.stats(),
-    score: () => engine?.struggle?.explain(env.now(), 5),
+    score: explain,
     // A new recording on each start; stopping keeps it for export.
     record(on) {
       if (on && !recording) [recorded, recordedFrom] = [[], env.now()];
       recording = on;
     },
     exportSession: () => serializeSession(recorded, { zerocall: 'session', v: 1, sdk: SDK_VERSION, pack: compiled.ref, started: recordedFrom }),
+    inspector: (close) => {
+      const j = journal ?? startJournal();
+      return {
+        pack: summarize(pack),
+        locale: config.locale,
+        watch: (fn) => j.watch(fn),
+        score: explain,
+        page: () => currentPage(win),
+        onPage: (rule) => matchGlob(compiled.byId.get(rule)?.page ?? '', currentPage(win)),
+        consent: () => engine?.consent ?? config.consent !== false,
+        close,
+      };
+    },
     stop,
     pack: compiled.ref,
   };

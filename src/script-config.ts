@@ -5,11 +5,13 @@ export interface ScriptConfig {
   readonly config: Partial<ZeroCallConfig>;
   /** URL of the lazily loaded components: data-components, or zerocall-components.js next to the script. */
   readonly components: string;
+  /** URL of the designer inspector (`?zc-debug`): zerocall-inspector.js next to the script. */
+  readonly inspector: string;
 }
 
 /**
  * Reads `<script src=".../zerocall.js" data-pack data-endpoint data-locale data-allow-params data-consent data-public-key data-components
- * data-endpoint-format data-telemetry-worker data-privacy-signals>`.
+ * data-endpoint-format data-telemetry-worker data-privacy-signals data-inspector>`.
  * Relative URLs resolve against the page, as they would in any other attribute.
  */
 export function readScriptConfig(script: HTMLScriptElement | null, base: string): ScriptConfig {
@@ -27,6 +29,7 @@ export function readScriptConfig(script: HTMLScriptElement | null, base: string)
   const telemetry = { ...(d.endpointFormat === 'otlp' ? { format: 'otlp' as const } : {}), ...(d.telemetryWorker === 'off' ? { worker: false as const } : {}) };
   if (Object.keys(telemetry).length) config.telemetry = telemetry;
   if (d.privacySignals === 'ignore') config.privacySignals = 'ignore';
+  if (d.inspector === 'off') config.inspector = false;
   if (d.allowParams) config.allowParams = d.allowParams.split(',').map((p) => p.trim()).filter(Boolean);
-  return { config, components: url(d.components) ?? new URL('zerocall-components.js', src).href };
+  return { config, components: url(d.components) ?? new URL('zerocall-components.js', src).href, inspector: new URL('zerocall-inspector.js', src).href };
 }

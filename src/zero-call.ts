@@ -12,6 +12,7 @@ import { startRuntime, type Runtime, type RuntimeEvents, type TelemetryOptions }
 import type { TransportStats } from './transport/transport.js';
 import type { WorkerPort } from './transport/worker-transport.js';
 import type { DataProvider, HostAction, HostRegistry } from './mount/host-bridge.js';
+import type { InspectorChunk } from './inspect/source.js';
 import { SDK_VERSION } from './version.js';
 
 /** Configuration of `ZeroCall.init`; the script tag's data- attributes map onto it. */
@@ -38,6 +39,8 @@ export interface ZeroCallConfig {
   consent?: 'granted' | 'pending';
   /** Base64 SPKI public key (`zerocall keygen`): with it, only packs signed by its private key load. */
   publicKey?: string;
+  /** false: never open the designer inspector, not even for `?zc-debug` or `debug.inspect()` (default true). */
+  inspector?: boolean;
 }
 
 /** Events you can listen to with `ZeroCall.on`. */
@@ -91,6 +94,11 @@ export interface ZeroCallDebug {
   exportSession(): string;
   /** Telemetry counters (sent, dropped by reason, whether the queue is durable); undefined without an endpoint or when tracking is declined. */
   telemetry(): TransportStats | undefined;
+  /**
+   * Opens (true, the default) or closes (false) the designer inspector, as `?zc-debug` does; it stays open
+   * on this tab's later pages until closed. What happened before it was first opened in a page load is not shown.
+   */
+  inspect(on?: boolean): void;
 }
 
 /** How the API reports misuse: the npm package throws, the script tag warns once. */
@@ -101,7 +109,7 @@ const PRE_INIT_LIMIT = 100;
 const PACK_TIMEOUT_CACHED_MS = 3000;
 
 /** Builds the API object around a component loader. */
-export function createZeroCall(load: ChunkLoader, misuse: Misuse, telemetryWorker?: () => WorkerPort): ZeroCallApi {
+export function createZeroCall(load: ChunkLoader, misuse: Misuse, telemetryWorker?: () => WorkerPort, inspectorChunk?: () => Promise<InspectorChunk>): ZeroCallApi {
   const listeners = new Map<string, Set<(detail: never) => void>>();
   let runtime: Runtime | undefined;
   let state: 'idle' | 'starting' | 'running' = 'idle';
@@ -109,6 +117,9 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse, telemetryWorke
   let context: Record<string, string | number | boolean> = {};
   let consent: boolean | undefined;
   let recording = false;
+  let inspectorAllowed = true;
+  /** Takes the inspector down (or stops it from appearing, while it loads). */
+  let closeInspector: (() => void) | undefined;
   const host: HostRegistry = { providers: new Map(), actions: new Map() };
   /** provide() and action(): the same checks, into one of the registry's maps. */
   const register = <F>(verb: string, map: Map<string, F>, name: unknown, fn: unknown): (() => void) => {
@@ -212,6 +223,8 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse, telemetryWorke
     if (loaded.enabled === false) return dormant(`pack ${loaded.id}@${loaded.version} is switched off ("enabled": false)`);
     const memory = await storeIn(win).getMemory(loaded.id);
     if (state !== 'starting') return false;
+    inspectorAllowed = config.inspector !== false && inspectorChunk !== undefined;
+    const inspect = inspectorAllowed && inspectorWanted(win);
     try {
       runtime = startRuntime(
         loaded,
@@ -228,6 +241,7 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse, telemetryWorke
           host,
           telemetry: config.telemetry,
           privacySignals: config.privacySignals,
+          inspect,
         },
         {
           win,
@@ -253,7 +267,32 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse, telemetryWorke
     if (recording) runtime.record(true);
     for (const e of early.splice(0)) runtime.track(e.name, e.t);
     notify('ready', { pack: runtime.pack });
+    if (inspect) openInspector();
     return true;
+  }
+
+  /** Loads the inspector file and shows it over this runtime; closing it forgets the tab's `?zc-debug`. */
+  function openInspector(): void {
+    const r = runtime;
+    if (!r || !inspectorChunk || closeInspector) return;
+    let cancelled = false;
+    closeInspector = () => void (cancelled = true);
+    inspectorChunk().then(
+      (chunk) => {
+        if (cancelled || runtime !== r) return;
+        closeInspector = chunk.mountInspector(
+          r.inspector(() => {
+            remember(window, false);
+            closeInspector = undefined;
+          }),
+          window.document,
+        );
+      },
+      (error: unknown) => {
+        closeInspector = undefined;
+        warnOnce('inspector', `the inspector could not load (${error instanceof Error ? error.message : String(error)})`);
+      },
+    );
   }
 
   return {
@@ -285,6 +324,13 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse, telemetryWorke
       },
       exportSession: () => runtime?.exportSession() ?? '',
       telemetry: () => runtime?.telemetry(),
+      inspect(on = true) {
+        if (!inspectorAllowed || !inspectorChunk) return fail('inspect', 'the inspector is switched off (init({ inspector: false }) or data-inspector="off").');
+        remember(window, on !== false);
+        if (on !== false) return openInspector();
+        closeInspector?.();
+        closeInspector = undefined;
+      },
     },
     on(type, listener) {
       if (typeof listener !== 'function') {
@@ -297,6 +343,8 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse, telemetryWorke
       return () => void set.delete(listener as (detail: never) => void);
     },
     async shutdown() {
+      closeInspector?.();
+      closeInspector = undefined;
       const r = runtime;
       runtime = undefined;
       state = 'idle';
@@ -320,6 +368,29 @@ function anonymousId(win: Window): string {
     return id;
   } catch {
     return uid();
+  }
+}
+
+const INSPECT_KEY = 'zc:inspect';
+
+/** Remembers for this tab whether the inspector is wanted; without storage, only this page knows. */
+function remember(win: Window, on: boolean): void {
+  try {
+    if (on) win.sessionStorage.setItem(INSPECT_KEY, '1');
+    else win.sessionStorage.removeItem(INSPECT_KEY);
+  } catch {
+    // Storage blocked: the query asks again on the next page.
+  }
+}
+
+/** `?zc-debug` asks for the inspector in this tab, on this page and its later ones; `?zc-debug=off` stops asking. */
+function inspectorWanted(win: Window): boolean {
+  const asked = new URLSearchParams(win.location.search).get('zc-debug');
+  if (asked !== null) remember(win, asked !== 'off' && asked !== '0');
+  try {
+    return win.sessionStorage.getItem(INSPECT_KEY) === '1';
+  } catch {
+    return asked !== null && asked !== 'off' && asked !== '0';
   }
 }
 

@@ -9,9 +9,9 @@ export interface ComponentChunk {
 /** Loads the chunk; called once, on the first mount. */
 export type ChunkLoader = () => Promise<ComponentChunk>;
 
-/** Memoises a loader, and forgets a failed load so the next mount can try again. */
-export function once(load: ChunkLoader): ChunkLoader {
-  let pending: Promise<ComponentChunk> | undefined;
+/** Memoises a loader of a lazy file, and forgets a failed load so the next use can try again. */
+export function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
   return () => {
     pending ??= load().catch((error: unknown) => {
       pending = undefined;

@@ -12,8 +12,8 @@ const BASE = 'https://shop.example.com/app/';
 
 describe('the script tag\'s data- attributes', () => {
   it('maps every attribute onto the configuration, resolving URLs against the page', () => {
-    const { config, components } = readScriptConfig(
-      tag({ pack: 'packs/app.json', endpoint: '/collect', locale: 'zh-CN', consent: 'pending', 'public-key': 'MFkw', 'allow-params': 'tab, step', 'privacy-signals': 'ignore' }),
+    const { config, components, inspector } = readScriptConfig(
+      tag({ pack: 'packs/app.json', endpoint: '/collect', locale: 'zh-CN', consent: 'pending', 'public-key': 'MFkw', 'allow-params': 'tab, step', 'privacy-signals': 'ignore', inspector: 'off' }),
       BASE,
     );
     expect(config).to.deep.equal({
@@ -24,8 +24,12 @@ describe('the script tag\'s data- attributes', () => {
       publicKey: 'MFkw',
       allowParams: ['tab', 'step'],
       privacySignals: 'ignore',
+      inspector: false,
     });
     expect(components).to.equal('https://cdn.example.com/zc/zerocall-components.js');
+    expect(inspector).to.equal('https://cdn.example.com/zc/zerocall-inspector.js');
+    // The inspector is allowed unless switched off.
+    expect(readScriptConfig(tag({ inspector: 'on' }), BASE).config).to.not.have.property('inspector');
   });
 
   it('telemetry: OTLP and the worker switched off, alone or together; other values change nothing', () => {
