@@ -1,12 +1,15 @@
 // Serves the Zero Call demo (Acme Pay) from the repository root.
 //
 //   npm start                       build dist/, then serve http://localhost:8000/demo/ (PORT overrides)
-//   node demo/serve.mjs --check     serve on a free port (or PORT), drive the demo in headless
-//                                   Chromium at desktop and phone sizes, save screenshots to
-//                                   docs/, exit 0 if help appeared where it should, else 1
+//   node demo/serve.mjs --check     serve on a free port (or PORT), run the end-to-end journeys
+//                                   (demo/journeys.mjs) and the gallery in headless Chromium,
+//                                   save screenshots to docs/ (ZC_SHOTS_DIR elsewhere), exit 0
+//                                   if every one passed, else 1; ZC_ONLY=<text> runs only those
+//                                   whose name contains it
 //
-// The demo's API (/api/pay, /api/export, /api/collect) is mocked in the page by msw's service
-// worker (demo/mocks.js); this server only serves files.
+// Acme Pay's API (/api/orders, /api/payments, /api/refunds, /api/statements, …) and the Zero
+// Call collector (/api/collect) are mocked in the page by msw's service worker (demo/mocks.js);
+// this server only serves files.
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';

@@ -1,161 +1,108 @@
-// The two pages of Acme Pay, as HTML templates. Text comes from strings.js through `t`;
-// the only data is made up here, so nothing needs escaping beyond `esc` for good measure.
-
-const ITEMS = [
-  { key: 'item.beans', qty: 1, price: 145 },
-  { key: 'item.milk', qty: 2, price: 28.5 },
-  { key: 'item.delivery', qty: 1, price: 12 },
-];
-const VAT = 0.08;
-
-const ORDERS = [
-  { id: 'ORD-10472', customer: 'Mei Chen', minutesAgo: 14, method: 'Visa ·· 4242', amount: 86.4, status: 'paid' },
-  { id: 'ORD-10471', customer: 'Jonas Weber', minutesAgo: 52, method: 'Mastercard ·· 8210', amount: 23.9, status: 'pending' },
-  { id: 'ORD-10470', customer: 'Amara Okafor', minutesAgo: 95, method: 'Apple Pay', amount: 142.0, status: 'paid' },
-  { id: 'ORD-10469', customer: 'Lucas Martin', minutesAgo: 180, method: 'Visa ·· 1881', amount: 18.75, status: 'refunded' },
-  { id: 'ORD-10468', customer: 'Priya Nair', minutesAgo: 1440, method: 'Alipay', amount: 64.2, status: 'paid' },
-  { id: 'ORD-10467', customer: 'Hiroshi Tanaka', minutesAgo: 1530, method: 'Mastercard ·· 5100', amount: 311.5, status: 'failed' },
-  { id: 'ORD-10466', customer: 'Sofia Rossi', minutesAgo: 2900, method: 'Visa ·· 0077', amount: 47.0, status: 'paid' },
-  { id: 'ORD-10465', customer: 'Wang Lei', minutesAgo: 3010, method: 'WeChat Pay', amount: 129.9, status: 'paid' },
-];
+// Pieces of markup every page of Acme Pay uses: escaping, icons, headings, loading and error
+// states, status pills, merchant logos, card names. Pages are HTML templates; text comes from
+// strings.js through `t`, and anything from the API goes through `esc`.
+import { fmt, t } from './i18n.js';
 
 /** Escapes text for HTML. */
-export const esc = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** What the checkout charges, in dollars. */
-export function checkoutTotal() {
-  const subtotal = ITEMS.reduce((sum, i) => sum + i.qty * i.price, 0);
-  const vat = Math.round(subtotal * VAT * 100) / 100;
-  return { subtotal, vat, total: subtotal + vat };
+const ICONS = {
+  back: 'M15 18l-6-6 6-6',
+  chevron: 'M9 6l6 6-6 6',
+  user: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4.5 20c.8-3.4 3.8-5.5 7.5-5.5s6.7 2.1 7.5 5.5',
+  shield: 'M12 3l7.5 3v5.5c0 4.6-3.1 8.2-7.5 9.5-4.4-1.3-7.5-4.9-7.5-9.5V6zM9 12l2 2 4-4',
+  bell: 'M6 16.5V11a6 6 0 1 1 12 0v5.5l1.5 2h-15zM10 20.5a2 2 0 0 0 4 0',
+  card: 'M3 6.5h18v11H3zM3 10h18M7 14.5h3',
+  lock: 'M7.5 11V8a4.5 4.5 0 0 1 9 0v3M5.5 11h13v9.5h-13z',
+  download: 'M12 4v11m0 0l-4.5-4.5M12 15l4.5-4.5M5 19.5h14',
+  search: 'M10.5 17.5a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM20 20l-4.5-4.5',
+  check: 'M5 12.5l4.5 4.5L19 7.5',
+  clock: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 7.5V12l3 2',
+  repeat: 'M17 3l3 3-3 3M4 11V9.5A3.5 3.5 0 0 1 7.5 6H20M7 21l-3-3 3-3M20 13v1.5a3.5 3.5 0 0 1-3.5 3.5H4',
+  chat: 'M4.5 5h15v11h-9.5l-5.5 4z',
+  receipt: 'M6 3h12v18l-3-2-3 2-3-2-3 2zM9 8h6M9 12h6M9 16h3',
+  alert: 'M12 9v4.5M12 17h.01M10.3 3.9L2.4 18a2 2 0 0 0 1.7 3h15.8a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z',
+  bank: 'M3 10l9-6 9 6M5.5 10v8M10 10v8M14 10v8M18.5 10v8M3 20.5h18',
+  device: 'M7 3h10v18H7zM11 18h2',
+  refund: 'M9 14l-4-4 4-4M5 10h9.5a4.5 4.5 0 0 1 0 9H11',
+  mail: 'M3.5 6h17v12h-17zM3.5 6.5l8.5 6.5 8.5-6.5',
+};
+
+/** An inline icon; decorative, so hidden from assistive technology. */
+export const icon = (name, cls = 'icon') => `<svg class="${cls}" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="${ICONS[name]}"/></svg>`;
+
+/** The page's heading, with an optional line under it. */
+export const pageHead = (title, sub = '', extra = '') => `
+  <div class="page-head">
+    <h1 class="page-head__title">${title}</h1>
+    ${sub ? `<p class="page-head__sub">${sub}</p>` : ''}${extra}
+  </div>`;
+
+/** A link back up the hierarchy, above the heading. */
+export const backLink = (href, label, id) => `<a class="back-link" href="${esc(href)}" data-route${id ? ` id="${id}"` : ''}>${icon('back')}<span>${label}</span></a>`;
+
+/** Grey bars where text will appear; the region says it is busy. */
+export const skeleton = (lines = 3) => `
+  <div class="skeleton-block" aria-hidden="true">${Array.from({ length: lines }, (_, i) => `<span class="skeleton skeleton--${['w80', 'w60', 'w90', 'w40', 'w70'][i % 5]}"></span>`).join('')}</div>
+  <span class="visually-hidden">${t('common.loading')}</span>`;
+
+/** A panel that could not load, with a way to try again (`data-retry` re-renders the route). */
+export const loadError = (what = t('common.loadFailed')) => `
+  <div class="empty-state empty-state--error" role="alert">
+    ${icon('alert', 'icon icon--lg')}
+    <p>${what}</p>
+    <button type="button" class="btn btn--secondary btn--sm" data-retry>${t('common.retry')}</button>
+  </div>`;
+
+/** A page that names something the API does not know. */
+export const missingState = (text, href, label) => `
+  <div class="empty-state">
+    ${icon('search', 'icon icon--lg')}
+    <p>${text}</p>
+    <a class="btn btn--secondary btn--sm" href="${esc(href)}" data-route>${label}</a>
+  </div>`;
+
+/** An order's status as a coloured pill. */
+export const statusPill = (status, id = '') => `<span class="pill pill--${esc(status)}"${id ? ` id="${id}"` : ''}>${t(`status.${status}`)}</span>`;
+
+/** A merchant's initial on a colour of its own, the way wallets show merchants without logos. */
+export function logo(name, size = '') {
+  let hash = 0;
+  for (const c of String(name)) hash = (hash * 31 + c.codePointAt(0)) >>> 0;
+  return `<span class="logo logo--${hash % 6}${size ? ` logo--${size}` : ''}" aria-hidden="true">${esc(String(name).trim()[0] ?? '?')}</span>`;
 }
 
-/**
- * @param {(key: string, vars?: Record<string, string | number>) => string} t
- * @param {{ money: (n: number) => string }} fmt
- */
-export function checkoutView(t, fmt) {
-  const { subtotal, vat, total } = checkoutTotal();
-  return `
-    <div class="page-head">
-      <h1 class="page-head__title">${t('checkout.title')}</h1>
-      <p class="page-head__sub">${t('checkout.subtitle')}</p>
-    </div>
-    <div class="checkout">
-      <section class="panel checkout__method" aria-labelledby="method-title">
-        <h2 id="method-title" class="panel__title">${t('checkout.method')}</h2>
-        <div class="tabs" role="tablist">
-          <button type="button" role="tab" id="tab-card" aria-selected="true" aria-controls="pane-card">${t('method.card')}</button>
-          <button type="button" role="tab" id="tab-other" aria-selected="false" aria-controls="pane-other" tabindex="-1">${t('method.other')}</button>
-        </div>
-        <form class="pane" id="pane-card" role="tabpanel" aria-labelledby="tab-card" novalidate>
-          <div class="field">
-            <label for="card-number">${t('field.number')}</label>
-            <div class="input input--card">
-              <input id="card-number" inputmode="numeric" autocomplete="cc-number" value="4242 4242 4242 4242" />
-              <span class="card-brand" aria-hidden="true">VISA</span>
-            </div>
-          </div>
-          <div class="field-row">
-            <div class="field">
-              <label for="card-expiry">${t('field.expiry')}</label>
-              <input class="input" id="card-expiry" autocomplete="cc-exp" value="12 / 28" />
-            </div>
-            <div class="field">
-              <label for="card-cvc">${t('field.cvc')}</label>
-              <input class="input" id="card-cvc" autocomplete="cc-csc" inputmode="numeric" type="password" value="123" />
-            </div>
-          </div>
-          <div class="field">
-            <label for="card-name">${t('field.name')}</label>
-            <input class="input" id="card-name" autocomplete="cc-name" value="Mei Chen" />
-          </div>
-          <label class="check"><input type="checkbox" checked /> ${t('field.save')}</label>
-        </form>
-        <div class="pane" id="pane-other" role="tabpanel" aria-labelledby="tab-other" hidden>
-          <h3 class="pane__title">${t('other.title')}</h3>
-          <p class="pane__text">${t('other.body')}</p>
-          <dl class="bank">
-            <dt>${t('other.iban')}</dt><dd>GB33 BUKB 2020 1555 5555 55</dd>
-            <dt>${t('other.reference')}</dt><dd>INV-2041</dd>
-          </dl>
-        </div>
-      </section>
+/** "Visa •••• 4242". */
+export const cardName = (card) => `${t(`brand.${card.brand}`)} •••• ${esc(card.last4)}`;
 
-      <section class="panel summary" aria-labelledby="summary-title">
-        <h2 id="summary-title" class="panel__title">${t('summary.title')}</h2>
-        <ul class="summary__items">
-          ${ITEMS.map((i) => `<li><span>${t(i.key)}${i.qty > 1 ? ` <span class="muted">× ${i.qty}</span>` : ''}</span><span>${fmt.money(i.qty * i.price)}</span></li>`).join('')}
-        </ul>
-        <dl class="summary__totals">
-          <div><dt>${t('summary.subtotal')}</dt><dd>${fmt.money(subtotal)}</dd></div>
-          <div><dt>${t('summary.vat')}</dt><dd>${fmt.money(vat)}</dd></div>
-          <div class="summary__total"><dt>${t('summary.total')}</dt><dd>${fmt.money(total)}</dd></div>
-        </dl>
-        <p class="inline-error" id="pay-error" role="status"></p>
-        <button type="button" class="btn btn--primary btn--block" id="pay">${t('pay.button', { amount: fmt.money(total) })}</button>
-        <p class="summary__secure">${LOCK}${t('pay.secure')}</p>
-      </section>
+/** A small card-network mark. */
+export const cardMark = (brand) =>
+  brand === 'mastercard'
+    ? `<span class="card-mark card-mark--mastercard" aria-hidden="true"><i></i><i></i></span>`
+    : `<span class="card-mark card-mark--${esc(brand)}" aria-hidden="true">${brand === 'visa' ? 'VISA' : ''}</span>`;
+
+/** Wires `data-retry` buttons in `root` to re-render the page. */
+export function onRetry(root, rerender) {
+  for (const b of root.querySelectorAll('[data-retry]')) b.addEventListener('click', () => rerender());
+}
+
+/** A request that failed because the user moved on is no failure to show. */
+export const aborted = (error) => error instanceof DOMException && error.name === 'AbortError';
+
+/** "$12.99 / month", or "about $80.00 / month" for bills that vary. */
+export const perMonth = (a) => t(a.variable ? 'autodebit.aboutPerMonth' : 'autodebit.perMonth', { amount: fmt.money(a.amount) });
+
+/** The page for a path nobody knows. */
+export function notFoundPage({ view }) {
+  view.innerHTML = `
+    <div class="not-found">
+      <p class="not-found__code">404</p>
+      ${pageHead(t('notfound.title'), t('notfound.body'))}
+      <p class="not-found__links">
+        <a class="btn btn--primary" href="/demo/orders" data-route>${t('nav.orders')}</a>
+        <a class="btn btn--secondary" href="/demo/pay" data-route>${t('nav.pay')}</a>
+        <a class="btn btn--secondary" href="/demo/settings" data-route>${t('nav.settings')}</a>
+      </p>
     </div>`;
+  return t('notfound.title');
 }
-
-/**
- * @param {(key: string, vars?: Record<string, string | number>) => string} t
- * @param {{ money: (n: number) => string, when: (minutesAgo: number) => string }} fmt
- */
-export function ordersView(t, fmt) {
-  const kpi = (label, value, delta, good = true) => `
-    <div class="kpi"><p class="kpi__label">${label}</p><p class="kpi__value">${value}</p><p class="kpi__delta ${good ? 'up' : ''}">${delta}</p></div>`;
-  return `
-    <div class="page-head">
-      <h1 class="page-head__title">${t('orders.title')}</h1>
-      <p class="page-head__sub">${t('orders.subtitle')}</p>
-    </div>
-    <div class="kpis">
-      ${kpi(t('kpi.volume'), fmt.money(48210.4), t('kpi.volume.delta'))}
-      ${kpi(t('kpi.orders'), '1,284', t('kpi.orders.delta'))}
-      ${kpi(t('kpi.refunds'), '0.9%', t('kpi.refunds.delta'))}
-    </div>
-    <section class="panel orders" aria-labelledby="orders-title">
-      <h2 id="orders-title" class="visually-hidden">${t('orders.title')}</h2>
-      <div class="toolbar">
-        <label class="toolbar__field toolbar__range">
-          <span class="visually-hidden">${t('range.label')}</span>
-          <select class="input input--select" id="range">
-            <option value="7d">${t('range.7d')}</option><option value="30d">${t('range.30d')}</option><option value="all" selected>${t('range.all')}</option>
-          </select>
-        </label>
-        <label class="toolbar__field toolbar__search">
-          <span class="visually-hidden">${t('search.label')}</span>
-          <input class="input" type="search" placeholder="${esc(t('search.placeholder'))}" />
-        </label>
-        <span class="toolbar__end">
-          <span class="inline-error" id="export-status" role="status"></span>
-          <button type="button" class="btn btn--secondary" id="export-csv">${t('export.button')}</button>
-        </span>
-      </div>
-      <zc-outlet name="orders-help"></zc-outlet>
-      <div class="table-wrap">
-        <table class="table">
-          <thead><tr>
-            <th scope="col">${t('col.order')}</th><th scope="col">${t('col.customer')}</th><th scope="col" class="hide-sm">${t('col.date')}</th>
-            <th scope="col" class="hide-sm">${t('col.method')}</th><th scope="col" class="num">${t('col.amount')}</th><th scope="col">${t('col.status')}</th>
-          </tr></thead>
-          <tbody>
-            ${ORDERS.map(
-              (o) => `<tr>
-                <td class="mono">${o.id}</td><td>${esc(o.customer)}</td><td class="hide-sm muted">${fmt.when(o.minutesAgo)}</td>
-                <td class="hide-sm muted">${esc(o.method)}</td><td class="num">${fmt.money(o.amount)}</td>
-                <td><span class="pill pill--${o.status}">${t(`status.${o.status}`)}</span></td></tr>`,
-            ).join('')}
-          </tbody>
-        </table>
-      </div>
-      <p class="orders__footer">${t('orders.footer')}</p>
-    </section>`;
-}
-
-/** @param {(key: string) => string} t */
-export const notFoundView = (t) => `
-  <div class="page-head"><h1 class="page-head__title">${t('notfound.title')}</h1><p class="page-head__sub">${t('notfound.body')}</p></div>`;
-
-const LOCK = `<svg viewBox="0 0 16 16" aria-hidden="true" class="icon"><path d="M4.5 7V5a3.5 3.5 0 0 1 7 0v2M3.5 7h9v7h-9z" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linejoin="round"/></svg>`;
