@@ -3,7 +3,7 @@
 // switch and does nothing. The real way off is behind "More options", then a confirmation.
 import { getJSON, request } from './api.js';
 import { fmt, t } from './i18n.js';
-import { aborted, backLink, cardName, esc, icon, loadError, logo, missingState, onRetry, pageHead, perMonth, skeleton } from './views.js';
+import { aborted, backLink, cardName, esc, icon, loadError, loadInto, logo, missingOr, pageHead, perMonth, skeleton } from './views.js';
 
 /** /demo/settings/auto-debit */
 export function autoDebitPage({ view, signal, alive, rerender }) {
@@ -14,10 +14,11 @@ export function autoDebitPage({ view, signal, alive, rerender }) {
       <div id="agreement-list" aria-busy="true"><div class="panel__pad">${skeleton(3)}</div></div>
     </section>`;
   const box = view.querySelector('#agreement-list');
-  getJSON('/api/auto-debits', { signal }).then(
+  loadInto(
+    box,
+    () => getJSON('/api/auto-debits', { signal }),
+    { alive, rerender },
     (list) => {
-      if (!alive()) return;
-      box.removeAttribute('aria-busy');
       box.innerHTML = `<ul class="link-list">${list
         .map(
           (a) => `<li><a class="agreement-link link-row" id="agreement-${esc(a.id)}" href="/demo/settings/auto-debit/${esc(a.id)}" data-route>
@@ -30,12 +31,7 @@ export function autoDebitPage({ view, signal, alive, rerender }) {
         )
         .join('')}</ul>`;
     },
-    (error) => {
-      if (!alive() || aborted(error)) return;
-      box.removeAttribute('aria-busy');
-      box.innerHTML = `<div class="panel__pad">${loadError()}</div>`;
-      onRetry(box, rerender);
-    },
+    () => `<div class="panel__pad">${loadError()}</div>`,
   );
   return t('autodebit.title');
 }
@@ -54,10 +50,11 @@ export function agreementPage({ params, view, signal, alive, rerender }) {
 
   const head = view.querySelector('#agreement-head');
   const body = view.querySelector('#agreement-body');
-  Promise.all([getJSON(`/api/auto-debits/${encodeURIComponent(id)}`, { signal }), getJSON('/api/orders', { signal }).catch(() => [])]).then(
+  loadInto(
+    [head, body],
+    () => Promise.all([getJSON(`/api/auto-debits/${encodeURIComponent(id)}`, { signal }), getJSON('/api/orders', { signal }).catch(() => [])]),
+    { alive, rerender },
     ([a, orders]) => {
-      if (!alive()) return;
-      for (const el of [head, body]) el.removeAttribute('aria-busy');
       head.dataset.agreement = a.id;
       document.title = `${a.merchant} · ${t('autodebit.title')} · Acme Pay`;
       head.innerHTML = `
@@ -70,11 +67,8 @@ export function agreementPage({ params, view, signal, alive, rerender }) {
       wire(view, a, signal, alive);
     },
     (error) => {
-      if (!alive() || aborted(error)) return;
-      for (const el of [head, body]) el.removeAttribute('aria-busy');
       head.querySelector('.page-head__sub').textContent = '';
-      body.innerHTML = error.status === 404 ? missingState(t('autodebit.missing'), '/demo/settings/auto-debit', t('autodebit.title')) : loadError();
-      onRetry(body, rerender);
+      return missingOr(t('autodebit.missing'), '/demo/settings/auto-debit', t('autodebit.title'))(error);
     },
   );
   return t('autodebit.agreement');

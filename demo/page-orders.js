@@ -2,7 +2,7 @@
 // download always fails (503), quietly: the friction on this page.
 import { getJSON, request } from './api.js';
 import { fmt, t } from './i18n.js';
-import { aborted, backLink, cardName, esc, icon, loadError, logo, missingState, onRetry, pageHead, skeleton, statusPill } from './views.js';
+import { aborted, backLink, cardName, esc, icon, loadError, loadInto, logo, missingOr, pageHead, skeleton, statusPill } from './views.js';
 
 const STATUSES = ['paid', 'pending', 'refunded', 'failed'];
 
@@ -53,22 +53,19 @@ export function ordersPage({ view, signal, alive, rerender }) {
   search.addEventListener('input', showRows);
   filter.addEventListener('change', showRows);
 
-  getJSON('/api/orders', { signal }).then(
+  const kpis = view.querySelector('#order-kpis');
+  loadInto(
+    [kpis, table],
+    () => getJSON('/api/orders', { signal }),
+    { alive, rerender },
     (list) => {
-      if (!alive()) return;
       orders = list;
-      table.removeAttribute('aria-busy');
       showRows();
-      const kpis = view.querySelector('#order-kpis');
-      kpis.removeAttribute('aria-busy');
       kpis.innerHTML = summary(list);
     },
-    (error) => {
-      if (!alive() || aborted(error)) return;
-      table.removeAttribute('aria-busy');
-      table.innerHTML = loadError(t('orders.loadFailed'));
-      view.querySelector('#order-kpis').innerHTML = '';
-      onRetry(table, rerender);
+    () => {
+      kpis.innerHTML = '';
+      return loadError(t('orders.loadFailed'));
     },
   );
   return t('orders.title');
@@ -161,10 +158,11 @@ export function orderPage({ params, view, signal, alive, rerender }) {
     </div>`;
 
   const body = view.querySelector('#order-body');
-  getJSON(`/api/orders/${encodeURIComponent(id)}`, { signal }).then(
+  loadInto(
+    body,
+    () => getJSON(`/api/orders/${encodeURIComponent(id)}`, { signal }),
+    { alive, rerender },
     (o) => {
-      if (!alive()) return;
-      body.removeAttribute('aria-busy');
       view.querySelector('#order-logo').outerHTML = logo(o.merchant, 'lg');
       view.querySelector('#order-sub').textContent = `${o.merchant} · ${fmt.dateTime(o.date)}`;
       view.querySelector('#order-amount').textContent = fmt.money(o.amount);
@@ -189,15 +187,12 @@ export function orderPage({ params, view, signal, alive, rerender }) {
       applyOrder(o);
     },
     (error) => {
-      if (!alive() || aborted(error)) return;
-      body.removeAttribute('aria-busy');
       const status = view.querySelector('#order-status');
       status.textContent = t('status.unknown');
       status.className = 'pill pill--refunded';
       view.querySelector('#order-sub').textContent = '';
       view.querySelector('#order-amount').textContent = '';
-      body.innerHTML = error.status === 404 ? missingState(t('order.missing', { id: esc(id) }), '/demo/orders', t('orders.back')) : loadError();
-      onRetry(body, rerender);
+      return missingOr(t('order.missing', { id: esc(id) }), '/demo/orders', t('orders.back'))(error);
     },
   );
   return id;

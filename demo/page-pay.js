@@ -4,7 +4,7 @@
 // aria-invalid="true" with a terse message, the way many real forms do it.
 import { getJSON, request } from './api.js';
 import { fmt, t } from './i18n.js';
-import { aborted, backLink, cardMark, cardName, esc, icon, loadError, logo, missingState, pageHead, skeleton } from './views.js';
+import { aborted, backLink, cardMark, cardName, esc, icon, loadInto, logo, missingState, pageHead, skeleton } from './views.js';
 
 const FIELDS = ['payee', 'amount', 'card', 'expiry', 'cvc'];
 
@@ -118,10 +118,11 @@ function clearField(form, name) {
 
 function loadRecent(view, signal, alive) {
   const box = view.querySelector('#recent-payments');
-  getJSON('/api/payments', { signal }).then(
+  loadInto(
+    box,
+    () => getJSON('/api/payments', { signal }),
+    { alive, rerender: () => undefined },
     (payments) => {
-      if (!alive()) return;
-      box.removeAttribute('aria-busy');
       box.innerHTML = payments.length
         ? `<ul class="mini-list">${payments
             .slice(0, 4)
@@ -133,11 +134,7 @@ function loadRecent(view, signal, alive) {
             .join('')}</ul>`
         : `<p class="muted">${t('pay.noRecent')}</p>`;
     },
-    (error) => {
-      if (!alive() || aborted(error)) return;
-      box.removeAttribute('aria-busy');
-      box.innerHTML = `<p class="muted">${t('common.loadFailed')}</p>`;
-    },
+    () => `<p class="muted">${t('common.loadFailed')}</p>`,
   );
 }
 
@@ -160,10 +157,11 @@ export function payDonePage({ view, signal, alive, rerender }) {
       </div>
     </section>`;
   const facts = view.querySelector('#pay-done-facts');
-  getJSON(`/api/payments/${encodeURIComponent(lastPayment)}`, { signal }).then(
+  loadInto(
+    facts,
+    () => getJSON(`/api/payments/${encodeURIComponent(lastPayment)}`, { signal }),
+    { alive, rerender },
     (p) => {
-      if (!alive()) return;
-      facts.removeAttribute('aria-busy');
       view.querySelector('#pay-done-lead').innerHTML = t('payDone.lead', { amount: `<strong>${fmt.money(p.amount)}</strong>`, payee: esc(p.payeeName) });
       facts.innerHTML = `
         <dl class="facts facts--compact">
@@ -173,12 +171,6 @@ export function payDonePage({ view, signal, alive, rerender }) {
           ${p.order ? `<div><dt>${t('payDone.order')}</dt><dd><a class="mono" href="/demo/orders/${esc(p.order)}" data-route>${esc(p.order)}</a></dd></div>` : ''}
         </dl>`;
       if (p.order) view.querySelector('#pay-done-order').setAttribute('href', `/demo/orders/${p.order}`);
-    },
-    (error) => {
-      if (!alive() || aborted(error)) return;
-      facts.removeAttribute('aria-busy');
-      facts.innerHTML = loadError();
-      facts.querySelector('[data-retry]')?.addEventListener('click', () => rerender());
     },
   );
   return t('payDone.title');

@@ -2,7 +2,7 @@
 // says so only vaguely, and the app offers no way to attach it (Zero Call's upload does).
 import { getJSON, request } from './api.js';
 import { fmt, t } from './i18n.js';
-import { aborted, backLink, esc, icon, loadError, missingState, onRetry, pageHead, skeleton } from './views.js';
+import { aborted, backLink, esc, icon, loadInto, missingOr, pageHead, skeleton } from './views.js';
 
 const REASONS = ['not-received', 'damaged', 'not-as-described', 'charged-twice', 'cancelled', 'other'];
 
@@ -28,10 +28,11 @@ export function refundPage({ params, view, signal, alive, rerender }) {
     </div>`;
 
   const panel = view.querySelector('#refund-panel');
-  getJSON(`/api/orders/${encodeURIComponent(id)}`, { signal }).then(
+  loadInto(
+    panel,
+    () => getJSON(`/api/orders/${encodeURIComponent(id)}`, { signal }),
+    { alive, rerender },
     (o) => {
-      if (!alive()) return;
-      panel.removeAttribute('aria-busy');
       view.querySelector('#refund-order').textContent = `${o.id} · ${o.merchant} · ${fmt.money(o.amount)}`;
       if (o.refund) return showRefundDone(panel, o, o.refund.ref, false);
       if (o.status !== 'paid') {
@@ -42,12 +43,7 @@ export function refundPage({ params, view, signal, alive, rerender }) {
       panel.innerHTML = refundForm(o);
       wireRefundForm(panel, o, signal, alive);
     },
-    (error) => {
-      if (!alive() || aborted(error)) return;
-      panel.removeAttribute('aria-busy');
-      panel.innerHTML = error.status === 404 ? missingState(t('order.missing', { id: esc(id) }), '/demo/orders', t('orders.back')) : loadError();
-      onRetry(panel, rerender);
-    },
+    missingOr(t('order.missing', { id: esc(id) }), '/demo/orders', t('orders.back')),
   );
   return t('refund.title');
 }

@@ -3,7 +3,7 @@
 // cannot find where to turn them off.
 import { getJSON, request } from './api.js';
 import { fmt, t } from './i18n.js';
-import { aborted, backLink, cardMark, cardName, esc, icon, loadError, onRetry, pageHead, skeleton } from './views.js';
+import { backLink, cardMark, cardName, esc, icon, loadInto, pageHead, skeleton } from './views.js';
 
 const TILES = [
   ['profile', 'user'],
@@ -14,21 +14,7 @@ const TILES = [
 const NOTIFICATIONS = ['receipts', 'refunds', 'autopay', 'security', 'offers'];
 
 /** Loads `path` into `box` (busy meanwhile) and renders it with `render`, or shows the error. */
-function load(box, path, render, { signal, alive, rerender }) {
-  getJSON(path, { signal }).then(
-    (data) => {
-      if (!alive()) return;
-      box.removeAttribute('aria-busy');
-      box.innerHTML = render(data);
-    },
-    (error) => {
-      if (!alive() || aborted(error)) return;
-      box.removeAttribute('aria-busy');
-      box.innerHTML = loadError();
-      onRetry(box, rerender);
-    },
-  );
-}
+const load = (box, path, render, page) => loadInto(box, () => getJSON(path, { signal: page.signal }), page, (data) => (box.innerHTML = render(data)));
 
 const back = () => backLink('/demo/settings', t('settings.back'), 'back-to-settings');
 

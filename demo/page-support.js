@@ -2,7 +2,7 @@
 // context packet Zero Call sent with it, so nobody has to explain again what went wrong.
 import { getJSON } from './api.js';
 import { fmt, t } from './i18n.js';
-import { aborted, backLink, esc, icon, loadError, missingState, onRetry, pageHead, skeleton } from './views.js';
+import { backLink, esc, icon, loadInto, missingOr, pageHead, skeleton } from './views.js';
 
 /** /demo/support/:ref */
 export function supportPage({ params, view, signal, alive, rerender }) {
@@ -12,18 +12,12 @@ export function supportPage({ params, view, signal, alive, rerender }) {
     ${pageHead(t('support.title'), t('support.ref', { ref: `<span class="mono">${esc(ref)}</span>` }))}
     <div class="stack" id="support-body" aria-busy="true"><section class="panel">${skeleton(4)}</section></div>`;
   const body = view.querySelector('#support-body');
-  getJSON(`/api/support/chats/${encodeURIComponent(ref)}`, { signal }).then(
-    (chat) => {
-      if (!alive()) return;
-      body.removeAttribute('aria-busy');
-      body.innerHTML = chatView(chat);
-    },
-    (error) => {
-      if (!alive() || aborted(error)) return;
-      body.removeAttribute('aria-busy');
-      body.innerHTML = error.status === 404 ? missingState(t('support.missing'), '/demo/orders', t('nav.orders')) : loadError();
-      onRetry(body, rerender);
-    },
+  loadInto(
+    body,
+    () => getJSON(`/api/support/chats/${encodeURIComponent(ref)}`, { signal }),
+    { alive, rerender },
+    (chat) => (body.innerHTML = chatView(chat)),
+    missingOr(t('support.missing'), '/demo/orders', t('nav.orders')),
   );
   return t('support.title');
 }

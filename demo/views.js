@@ -89,6 +89,40 @@ export function onRetry(root, rerender) {
 /** A request that failed because the user moved on is no failure to show. */
 export const aborted = (error) => error instanceof DOMException && error.name === 'AbortError';
 
+/**
+ * Fills a region the page shows as loading (aria-busy, skeletons): once `load()` answers, the
+ * region (or regions: the last is the main one) stops being busy and `shown(data)` fills it. When
+ * it fails, and the user has not moved on, the main region gets `failed(error)` (by default the
+ * error with a retry button, which reruns the page).
+ *
+ * @param {Element | Element[]} region
+ * @param {() => Promise<any>} load
+ * @param {{ alive: () => boolean, rerender: () => void }} page
+ * @param {(data: any) => void} shown
+ * @param {(error: unknown) => string} [failed]
+ */
+export function loadInto(region, load, { alive, rerender }, shown, failed = () => loadError()) {
+  const regions = [region].flat();
+  const idle = () => regions.forEach((el) => el.removeAttribute('aria-busy'));
+  load().then(
+    (data) => {
+      if (!alive()) return;
+      idle();
+      shown(data);
+    },
+    (error) => {
+      if (!alive() || aborted(error)) return;
+      idle();
+      const main = regions.at(-1);
+      main.innerHTML = failed(error);
+      onRetry(main, rerender);
+    },
+  );
+}
+
+/** A failure that says "not found" for a 404 (with a way back), and offers a retry otherwise. */
+export const missingOr = (message, href, label) => (error) => (error?.status === 404 ? missingState(message, href, label) : loadError());
+
 /** "$12.99 / month", or "about $80.00 / month" for bills that vary. */
 export const perMonth = (a) => t(a.variable ? 'autodebit.aboutPerMonth' : 'autodebit.perMonth', { amount: fmt.money(a.amount) });
 
