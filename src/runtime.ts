@@ -120,6 +120,8 @@ export interface RuntimeConfig {
   readonly privacySignals?: 'honor' | 'ignore';
   /** Keep a journal for the designer inspector from the start (it was asked for with `?zc-debug`). */
   readonly inspect?: boolean;
+  /** Record the session from the first event (debug.record was called before the start). */
+  readonly record?: boolean;
 }
 
 /** Telemetry tuning (docs/telemetry.md); every field has a default. */
@@ -273,8 +275,8 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
   }
   /** The debug recording, when on: what the engine was fed, for `zerocall simulate`. */
   let recorded: ZcEvent[] = [];
-  let recording = false;
-  let recordedFrom = 0;
+  let recording = config.record === true;
+  let recordedFrom = env.now();
   const feed = (e: ZcEvent): void => {
     queue.push(e);
     schedule(ENGINE_DELAY);
@@ -461,7 +463,12 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
   }
 
   return {
-    track: guard.wrap('track', (name: string, t?: number) => feed({ type: 'track', name, t: t ?? env.now(), page: currentPage(win) })),
+    track: guard.wrap('track', (name: string, t?: number) => {
+      const e = { type: 'track', name, t: t ?? env.now(), page: currentPage(win) } as const;
+      // The name only: it is the host's own event, and lift against the holdout is measured on it.
+      record({ kind: 'track', t: e.t, page: e.page, name });
+      feed(e);
+    }),
     identify: guard.wrap('identify', (values: Readonly<Record<string, ContextValue>>) => feed({ type: 'context', values, t: env.now(), page: currentPage(win) })),
     consent: guard.wrap('consent', (granted: boolean) => {
       feed({ type: 'consent', granted, t: env.now(), page: currentPage(win) });
@@ -474,7 +481,7 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
       if (on && !recording) [recorded, recordedFrom] = [[], env.now()];
       recording = on;
     },
-    exportSession: () => serializeSession(recorded, { zerocall: 'session', v: 1, sdk: SDK_VERSION, pack: compiled.ref, started: recordedFrom }),
+    exportSession: () => serializeSession(recorded, { zerocall: 'session', v: 1, id: config.sid, sdk: SDK_VERSION, pack: compiled.ref, started: recordedFrom }),
     inspector: (close) => {
       const j = journal ?? startJournal();
       return {

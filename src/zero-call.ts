@@ -231,7 +231,7 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse, telemetryWorke
         {
           endpoint: config.endpoint,
           locale: uiLocale(config.locale, win.document.documentElement.lang, win.navigator.language),
-          sid: uid(),
+          sid: tabSession(win),
           allowParams: Array.isArray(config.allowParams) ? config.allowParams.filter((p) => typeof p === 'string') : [],
           ownUrls: typeof config.pack === 'string' ? [config.pack] : [],
           consent: consent ?? config.consent !== 'pending',
@@ -242,6 +242,7 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse, telemetryWorke
           telemetry: config.telemetry,
           privacySignals: config.privacySignals,
           inspect,
+          record: recording,
         },
         {
           win,
@@ -264,7 +265,6 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse, telemetryWorke
       return dormant(`could not start (${error instanceof Error ? error.message : String(error)})`);
     }
     state = 'running';
-    if (recording) runtime.record(true);
     for (const e of early.splice(0)) runtime.track(e.name, e.t);
     notify('ready', { pack: runtime.pack });
     if (inspect) openInspector();
@@ -358,6 +358,35 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse, telemetryWorke
  * A random id for this browser, kept in localStorage, from which the pack's holdout is drawn so
  * a user stays in or out on every visit. Never sent. Without storage, one per page load.
  */
+/** A tab's visit ends after this long without a page load or a page leaving it, ms. */
+const VISIT_GAP = 30 * 60_000;
+
+/**
+ * The session id telemetry groups by: one per visit in this tab, so a reload or a second page
+ * of a multi-page app stays in the same session (sessionStorage `zc:sid`, id and last-seen
+ * time), and a tab left alone for 30 minutes starts a new one. Without sessionStorage: one per
+ * page load.
+ */
+function tabSession(win: Window): string {
+  const KEY = 'zc:sid';
+  try {
+    const [known = '', at = '0'] = (win.sessionStorage.getItem(KEY) ?? '').split(' ');
+    const id = known && Date.now() - Number(at) < VISIT_GAP ? known : uid();
+    const seen = (): void => win.sessionStorage.setItem(KEY, `${id} ${Date.now()}`);
+    seen();
+    win.addEventListener('pagehide', () => {
+      try {
+        seen();
+      } catch {
+        // Storage gone (quota, privacy mode): the next load starts a new visit.
+      }
+    });
+    return id;
+  } catch {
+    return uid();
+  }
+}
+
 function anonymousId(win: Window): string {
   const KEY = 'zc:aid';
   try {

@@ -126,8 +126,13 @@ const leafKey = (l: Leaf): string => {
   if (l.target !== undefined) return `${base}@${l.target}`;
   return literal(l.trackName) ? `${base}=${l.trackName}` : base;
 };
-/** Every signal, and the 1 s tick: what can move the struggle score. */
-const SCORE_KEYS = ['s:*', 'e:tick'];
+/**
+ * When a score leaf is tried: on the 1 s tick, not on every signal. A rule that waits only for
+ * the score is so tried up to a second after the signal that raised it, and the rule written for
+ * that signal, tried on the signal itself, has the first word (then the budget's min gap keeps
+ * the general rule from piling on). A score leaf next to a signal leaf is tried with that signal.
+ */
+const SCORE_KEYS = ['e:tick'];
 
 function contextTest(c: ContextCondition): (v: ContextValue | undefined) => boolean {
   if (c.exists !== undefined) return (v) => (v !== undefined) === c.exists;

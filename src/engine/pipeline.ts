@@ -18,11 +18,18 @@ const isSignal = (i: EngineInput): i is Signal => i.type === 'signal';
  */
 export const pipeline = (pack: CompiledPack, state: () => EngineState = initialState, since = -Infinity): OperatorFunction<ZcEvent, PipelineOutput> => (events) =>
   events.pipe(
-    // Signals dated before `since` come from replayed history (the tab's earlier page loads):
-    // detectors learn from it, but the page that lived through it already reported and acted on it.
-    fanOut((shared: Observable<ZcEvent>) => merge<EngineInput[]>(shared, detectAll(pack, shared).pipe(filter((s) => s.t >= since)))),
+    withSignals(pack, since),
     fanOut((inputs: Observable<EngineInput>) => merge<PipelineOutput[]>(inputs.pipe(filter(isSignal)), inputs.pipe(decide(pack, state)))),
   );
+
+/**
+ * events → every event, each followed by the signals it completes: what the engine (and the
+ * struggle score) reads. Signals dated before `since` come from replayed history (the tab's
+ * earlier page loads): detectors learn from it, but the page that lived through it already
+ * reported and acted on it.
+ */
+export const withSignals = (pack: CompiledPack, since = -Infinity): OperatorFunction<ZcEvent, EngineInput> =>
+  fanOut((shared: Observable<ZcEvent>) => merge<EngineInput[]>(shared, detectAll(pack, shared).pipe(filter((s) => s.t >= since))));
 
 /**
  * Runs every detector, handing each event only to the detectors that read its type (INPUTS):

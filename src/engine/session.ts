@@ -7,6 +7,11 @@ import { OUTCOMES, type ZcEvent } from './types.js';
 export interface SessionHeader {
   readonly zerocall: 'session';
   readonly v: 1;
+  /**
+   * The session's id: the telemetry `sid` of the visit it was recorded in, so labels and
+   * outcomes can be joined to it. Needed where several sessions share one file.
+   */
+  readonly id?: string;
   /** SDK version that recorded it. */
   readonly sdk: string;
   /** `id@version` of the pack that was live: the events' target `hits` are that pack's selectors. */
@@ -79,8 +84,16 @@ function headerProblem(h: Record<string, unknown>): string | undefined {
   if (h.zerocall !== 'session') return 'a header needs "zerocall": "session"';
   if (h.v !== 1) return `unsupported session version ${JSON.stringify(h.v)} (this SDK reads v 1)`;
   if (typeof h.sdk !== 'string' || typeof h.pack !== 'string') return 'header "sdk" and "pack" must be strings';
+  if (h.id !== undefined && (typeof h.id !== 'string' || !h.id)) return 'header "id" must be a non-empty string';
   if (!Number.isFinite(h.started)) return 'header "started" must be a number of ms';
   return undefined;
+}
+
+/** One session of a file, with the line its header (or first event) is on. */
+export interface ParsedSession {
+  readonly events: ZcEvent[];
+  readonly header?: SessionHeader;
+  readonly line: number;
 }
 
 /**
@@ -88,12 +101,37 @@ function headerProblem(h: Record<string, unknown>): string | undefined {
  * located by line number, and nothing is returned partly parsed.
  */
 export function parseSession(text: string): { events: ZcEvent[]; header?: SessionHeader } | { error: string } {
-  const lines = text.split('\n');
-  if (lines.length > SESSION_MAX_LINES && lines.slice(SESSION_MAX_LINES).some((l) => l.trim())) {
-    return { error: `line ${SESSION_MAX_LINES + 1}: over the limit of ${SESSION_MAX_LINES} lines` };
+  const parsed = parseLines(text, false);
+  if ('error' in parsed) return parsed;
+  const [first] = parsed.sessions;
+  return first?.header ? { events: first.events, header: first.header } : { events: first?.events ?? [] };
+}
+
+/**
+ * Parses a file of many sessions, each a header line with a unique `id` followed by its
+ * events (what `zerocall train` and `evaluate` read; concatenated exports are such a file).
+ */
+export function parseSessions(text: string): { sessions: ParsedSession[] } | { error: string } {
+  const parsed = parseLines(text, true);
+  if ('error' in parsed) return parsed;
+  const seen = new Map<string, number>();
+  for (const s of parsed.sessions) {
+    const id = s.header?.id;
+    if (id === undefined) return { error: `line ${s.line}: ${s.header ? 'the session header has no "id"' : 'events before any session header'}` };
+    if (seen.has(id)) return { error: `line ${s.line}: session id ${JSON.stringify(id)} was already used on line ${seen.get(id)}` };
+    seen.set(id, s.line);
   }
-  const events: ZcEvent[] = [];
-  let header: SessionHeader | undefined;
+  return parsed;
+}
+
+function parseLines(text: string, many: boolean): { sessions: ParsedSession[] } | { error: string } {
+  const lines = text.split('\n');
+  const limit = many ? SESSION_MAX_LINES * 100 : SESSION_MAX_LINES;
+  if (lines.length > limit && lines.slice(limit).some((l) => l.trim())) {
+    return { error: `line ${limit + 1}: over the limit of ${limit} lines` };
+  }
+  const sessions: ParsedSession[] = [];
+  let current: { events: ZcEvent[]; header?: SessionHeader; line: number } | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
     if (!line) continue;
@@ -105,25 +143,27 @@ export function parseSession(text: string): { events: ZcEvent[]; header?: Sessio
       return { error: `${at}not JSON` };
     }
     if (isObject(value) && 'zerocall' in value) {
-      if (events.length || header) return { error: `${at}a header is allowed only on the first line` };
+      if (current && !many) return { error: `${at}a header is allowed only on the first line` };
       const problem = headerProblem(value);
       if (problem) return { error: at + problem };
-      header = value as unknown as SessionHeader;
+      current = { events: [], header: value as unknown as SessionHeader, line: i + 1 };
+      sessions.push(current);
       continue;
     }
     const problem = eventProblem(value);
     if (problem) return { error: at + problem };
+    if (!current) sessions.push((current = { events: [], line: i + 1 }));
     const event = value as ZcEvent;
-    const previous = events[events.length - 1];
+    const previous = current.events[current.events.length - 1];
     if (previous && event.t < previous.t) return { error: `${at}out of time order: "t" ${event.t} is before the previous event's ${previous.t}` };
-    events.push(event);
+    current.events.push(event);
   }
-  return header ? { events, header } : { events };
+  return { sessions };
 }
 
 /** Writes a session in the format parseSession reads: the header, then one event per line. */
 export function serializeSession(events: readonly ZcEvent[], header: SessionHeader): string {
-  const { sdk, pack, started } = header;
-  const lines = [JSON.stringify({ zerocall: 'session', v: 1, sdk, pack, started }), ...events.map((e) => JSON.stringify(e))];
+  const { id, sdk, pack, started } = header;
+  const lines = [JSON.stringify({ zerocall: 'session', v: 1, ...(id === undefined ? {} : { id }), sdk, pack, started }), ...events.map((e) => JSON.stringify(e))];
   return lines.join('\n') + '\n';
 }

@@ -8,7 +8,7 @@ export interface TelemetryRecord {
   /** Unique per record, so a collector can drop duplicates of an at-least-once delivery. */
   readonly id: string;
   readonly t: number;
-  readonly kind: 'signal' | 'decision' | 'outcome' | 'error' | 'dropped';
+  readonly kind: 'signal' | 'decision' | 'outcome' | 'track' | 'error' | 'dropped';
   readonly sid: string;
   readonly page?: string;
   /** `packId@version`. */
@@ -29,6 +29,8 @@ export interface TelemetryRecord {
   /** For kind "outcome" from zc-steps: the step, from 0. */
   readonly step?: number;
   readonly signal?: string;
+  /** For kind "track": the event name the host passed to `ZeroCall.track(name)` (nothing else of it). */
+  readonly name?: string;
   /** For kind "decision": the user is in the holdout group, so nothing was shown. */
   readonly heldOut?: true;
   /** CSS path of the element the signal happened on. */

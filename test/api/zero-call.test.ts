@@ -145,6 +145,31 @@ describe('public API (npm entry)', () => {
     ZeroCall.debug.record(false);
   });
 
+  it('one session id per tab visit: kept across a restart (a reload), shared by the recording and the telemetry, which carries track() by name', async () => {
+    await startMsw(http.post('/api-test/visit', () => new HttpResponse(null, { status: 204 })));
+    const batches = captureRequests<Batch>('/api-test/visit');
+    sessionStorage.removeItem('zc:sid');
+    const visit = async (): Promise<string> => {
+      ZeroCall.debug.record(true);
+      expect(await ZeroCall.init({ pack: packWith([{ id: 'r' }]), endpoint: '/api-test/visit' })).to.equal(true);
+      ZeroCall.track('payment-succeeded');
+      const id = (parseSession(ZeroCall.debug.exportSession()) as { header: { id: string } }).header.id;
+      ZeroCall.debug.record(false);
+      await ZeroCall.shutdown();
+      return id;
+    };
+    const first = await visit();
+    const second = await visit();
+    expect(first).to.match(/^[\w-]{8,}$/);
+    expect(second, 'a reload in the same tab is the same visit').to.equal(first);
+    await waitUntil(() => batches.length >= 2, 'both loads sent their records', { timeout: 5000 });
+    const tracks = batches.flatMap((b) => b.events).filter((e) => e.kind === 'track');
+    expect(tracks.map((e) => [e.sid, e.name])).to.deep.equal([[first, 'payment-succeeded'], [first, 'payment-succeeded']]);
+    // Thirty minutes after the tab last loaded or left a page, a new visit begins.
+    sessionStorage.setItem('zc:sid', `${first} ${Date.now() - 31 * 60_000}`);
+    expect(await visit()).to.not.equal(first);
+  });
+
   it('a pack that breaks later runs its last good version; an unchanged one is revalidated with its ETag', async () => {
     let serve: 'good' | 'down' | 'broken' = 'good';
     const asked: Array<string | null> = [];

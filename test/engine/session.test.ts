@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parseSession, serializeSession, SESSION_MAX_LINES, type SessionHeader } from '../../src/engine/session.js';
+import { parseSession, parseSessions, serializeSession, SESSION_MAX_LINES, type SessionHeader } from '../../src/engine/session.js';
 import type { ZcEvent } from '../../src/engine/types.js';
 import { click } from './recorded.js';
 
@@ -65,5 +65,59 @@ describe('recorded sessions (NDJSON)', () => {
     const parsed = parseSession(full);
     expect('events' in parsed && parsed.events.length).to.equal(SESSION_MAX_LINES);
     expect(error(full + tick)).to.equal(`line ${SESSION_MAX_LINES + 1}: over the limit of ${SESSION_MAX_LINES} lines`);
+  });
+});
+
+describe('files of many sessions (parseSessions)', () => {
+  const a: SessionHeader = { ...header, id: 'a' };
+  const b: SessionHeader = { ...header, id: 'b', started: 500 };
+  const later: ZcEvent[] = [{ type: 'nav', t: 500, page: '/cart', kind: 'load', from: '' }, click(600, 'button#buy', { page: '/cart' })];
+  const sessionsError = (text: string) => {
+    const r = parseSessions(text);
+    return 'error' in r ? r.error : 'parsed';
+  };
+
+  it('writes the id into the header when there is one', () => {
+    expect(serializeSession([], a)).to.equal('{"zerocall":"session","v":1,"id":"a","sdk":"0.1.0","pack":"acme@1","started":1000}\n');
+  });
+
+  it('round-trips sessions written one after another, each with the line of its header', () => {
+    const text = serializeSession(events, a) + '\n' + serializeSession(later, b) + serializeSession([], { ...b, id: 'c' });
+    expect(parseSessions(text)).to.deep.equal({
+      sessions: [
+        { events, header: a, line: 1 },
+        // Each session keeps its own time order: b may start before a ended.
+        { events: later, header: b, line: events.length + 3 },
+        { events: [], header: { ...b, id: 'c' }, line: events.length + 6 },
+      ],
+    });
+    expect(parseSessions('')).to.deep.equal({ sessions: [] });
+  });
+
+  it('names the line and what is wrong with it', () => {
+    const first = line(events[0]);
+    const cases: Array<[string, string]> = [
+      [`${first}\n${line(a)}\n${first}`, 'line 1: events before any session header'],
+      [`\n\n${first}`, 'line 3: events before any session header'],
+      [`${line(a)}\n${first}\n\n${line(header)}\n${first}`, 'line 4: the session header has no "id"'],
+      [`${line(a)}\n${first}\n${line(b)}\n${line(a)}\n${first}`, 'line 4: session id "a" was already used on line 1'],
+      [`${line(b)}\n${line(a)}\n${first}\n${line({ ...a, started: 9 })}`, 'line 4: session id "a" was already used on line 2'],
+      [`${line(a)}\n${line({ ...header, id: '' })}`, 'line 2: header "id" must be a non-empty string'],
+      [`${line(a)}\n${line({ ...header, id: 7 })}`, 'line 2: header "id" must be a non-empty string'],
+      [`${line(a)}\n${first}\n${line(b)}\n{"type":`, 'line 4: not JSON'],
+      [`${line(a)}\n${first}\n${line(b)}\n${line(events[1])}\n${first}`, 'line 5: out of time order: "t" 1000 is before the previous event\'s 1200'],
+    ];
+    for (const [text, message] of cases) expect(sessionsError(text), text).to.equal(message);
+  });
+
+  it('needs a header with an id where parseSession reads a single session without one', () => {
+    const bare = events.map(line).join('\n');
+    expect(sessionsError(bare)).to.equal('line 1: events before any session header');
+    expect(parseSession(bare)).to.deep.equal({ events });
+    const anonymous = serializeSession(events, header);
+    expect(sessionsError(anonymous)).to.equal('line 1: the session header has no "id"');
+    expect(parseSession(anonymous)).to.deep.equal({ events, header });
+    // And a file of several sessions is one parseSession refuses.
+    expect(error(serializeSession(events, a) + serializeSession(later, b))).to.equal(`line ${events.length + 2}: a header is allowed only on the first line`);
   });
 });
