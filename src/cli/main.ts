@@ -1,23 +1,27 @@
-import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { from, lastValueFrom, toArray } from 'rxjs';
 import { compilePack } from '../engine/compile-pack.js';
 import type { SuppressReason } from '../engine/decide.js';
 import { pipeline, type PipelineOutput } from '../engine/pipeline.js';
 import { parseSession } from '../engine/session.js';
 import type { SignalEvidence } from '../engine/types.js';
-import { formatProblem } from '../pack/checks.js';
 import { ALGORITHMS, type Key, type SignatureAlg, signPack, verifyPack } from '../pack/signature.js';
-import type { PackSignature, RulePack } from '../pack/types.js';
-import { PACK_LIMITS, validatePack } from '../pack/validate-pack.js';
+import type { PackSignature } from '../pack/types.js';
+import { PACK_LIMITS } from '../pack/validate-pack.js';
 import { SDK_VERSION } from '../version.js';
+import { type Command, fail, Failed, loadPack, options, parseJson, plural, readText, UsageError, type Write } from './common.js';
+import { evaluateCommand, report, train } from './data-commands.js';
 
 const USAGE = `usage: zerocall validate <pack.json> [--sdk <version>]
        zerocall keygen [--alg ES256|Ed25519] --out <prefix> [--force]
        zerocall sign <pack.json> --key <prefix.private.json> [--kid <id>] [--out <file>]
        zerocall verify <pack.json> --public-key <base64 | @file>
        zerocall simulate <pack.json> <session.ndjson> [--json]
+       zerocall report <outcomes.ndjson> [--target <event>] [--confidence <0..1>] [--json]
+       zerocall train <sessions.ndjson> <labels.csv> [--pack <pack.json>] [--out <fragment.json>]
+                      [--l2 <penalty>] [--test <share>] [--seed <text>] [--threshold <score>] [--json]
+       zerocall evaluate <pack.json> <sessions.ndjson> <labels.csv> [--struggle <fragment.json>] [--json]
 
   validate   checks a rule pack with the same code the SDK runs in the page;
              prints every problem as "<file>: <JSON pointer>: <what was expected>"
@@ -28,23 +32,14 @@ const USAGE = `usage: zerocall validate <pack.json> [--sdk <version>]
   verify     checks a pack's signature against a public key; exits 1 if it does not verify
   simulate   replays a recorded session through the SDK's own engine and prints every
              signal, decision and suppressed decision, timed from the first event
+  report     what each rule did for users, per pack version (triggered, shown, engaged,
+             resolved, dismissed, escalated), and the lift of --target against the holdout
+  train      fits the struggle score's weights to labelled sessions, prints AUC, precision
+             and recall on held-out sessions, and writes the pack's "struggle" section
+  evaluate   replays labelled sessions through a pack: recall of struggling sessions,
+             false interruptions of smooth ones, time from the onset to the decision
 
   docs/cli.md has the details.`;
-
-type Write = (s: string) => void;
-type Command = (args: readonly string[], out: Write, err: Write) => Promise<number>;
-
-/** A command line that makes no sense: reported with the usage, exit 2. */
-class UsageError extends Error {}
-/** A failure that names what is wrong, one line each: exit 1. */
-class Failed extends Error {
-  constructor(readonly lines: readonly string[]) {
-    super(lines.join('\n'));
-  }
-}
-const fail = (...lines: string[]): never => {
-  throw new Failed(lines);
-};
 
 /** Runs the CLI; returns the exit code. Output goes through the given writers so tests can read it. */
 export async function main(argv: readonly string[], out: Write, err: Write): Promise<number> {
@@ -66,7 +61,7 @@ export async function main(argv: readonly string[], out: Write, err: Write): Pro
   }
 }
 
-const COMMANDS: Readonly<Record<string, Command>> = { validate, keygen, sign, verify, simulate };
+const COMMANDS: Readonly<Record<string, Command>> = { validate, keygen, sign, verify, simulate, report, train, evaluate: evaluateCommand };
 
 async function validate(args: readonly string[], out: Write): Promise<number> {
   const [file, ...rest] = args;
@@ -161,7 +156,6 @@ const REASONS: Partial<Readonly<Record<SuppressReason, string>>> = {
   'min-gap': 'too soon after the last help (budget.minGap)',
 };
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 const since = (t: number, t0: number): string => `+${((t - t0) / 1000).toFixed(3)}s`;
 /** A value for a key=value field, quoted when it has spaces (CSS paths do) or quotes. */
 const field = (v: unknown): string => {
@@ -186,49 +180,6 @@ function evidence(e: SignalEvidence, t: number, t0: number): string {
     .filter(([k, v]) => v !== undefined && !(k === 'last' && v === t))
     .map(([k, v]) => `${k}=${k === 'first' || k === 'last' ? since(v as number, t0) : field(v)}`)
     .join(' ');
-}
-
-type OptionSpec = Record<string, { type: 'string' | 'boolean'; default?: string }>;
-
-/** Parses options with node:util; exactly the named positionals are required. */
-function options(args: readonly string[], names: readonly string[], spec: OptionSpec) {
-  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
-  try {
-    parsed = parseArgs({ args: [...args], options: spec, allowPositionals: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  if (parsed.positionals.length !== names.length) {
-    throw new UsageError(`expected ${names.map((n) => `<${n}>`).join(' ') || 'no file names'}, got ${parsed.positionals.length ? parsed.positionals.join(' ') : 'none'}`);
-  }
-  return parsed;
-}
-
-async function readText(file: string, limit = Infinity): Promise<string> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    return fail(`${file}: cannot read (${(error as { code?: string }).code ?? String(error)})`);
-  }
-  if (text.length > limit) fail(`${file}: ${text.length} characters is over the limit of ${limit}`);
-  return text;
-}
-
-function parseJson(file: string, text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    return fail(`${file}: not valid JSON (${(error as Error).message})`);
-  }
-}
-
-/** Reads and validates a pack as the page would, failing with every located problem. */
-async function loadPack(file: string, sdkVersion = SDK_VERSION): Promise<RulePack> {
-  const pack = parseJson(file, await readText(file, PACK_LIMITS.bytes));
-  const problems = validatePack(pack, { sdkVersion });
-  if (problems.length) fail(...problems.map((p) => `${file}: ${formatProblem(p)}`));
-  return pack as RulePack;
 }
 
 /** Reads a private key written by keygen (a JWK); its algorithm comes from its curve. */
