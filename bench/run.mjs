@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark, one JSON object per line per figure; `npm run bench -- telemetry`
-// (or engine, thin-path, storm) runs only the ones named.
+// (or engine, thin-path, storm, quality) runs only the ones named.
 // Figures are measurements to compare across commits, never assertions.
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
@@ -9,6 +9,7 @@ import { join, extname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { runQuality } from './quality.mjs';
 import { runStorm } from './storm.mjs';
 import { runTelemetry } from './telemetry.mjs';
 
@@ -115,7 +116,8 @@ async function stormBench(browser, base) {
 const only = process.argv.slice(2);
 const wanted = (name) => only.length === 0 || only.includes(name);
 if (wanted('engine')) await engineInNode();
-await inChromium(async (browser, base) => {
+if (wanted('quality')) (await runQuality()).forEach(print);
+if (['thin-path', 'storm', 'telemetry'].some(wanted)) await inChromium(async (browser, base) => {
   if (wanted('thin-path')) await thinPath(browser, base);
   if (wanted('storm')) await stormBench(browser, base);
   if (!wanted('telemetry')) return;

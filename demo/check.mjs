@@ -109,7 +109,7 @@ export async function runCheck({ base, root, failureDir, only = process.env.ZC_O
 }
 
 /** Rejects when `work` has not settled within `ms`: a run that hangs fails with a message instead of hanging CI. */
-function within(ms, work) {
+export function within(ms, work) {
   let timer;
   const limit = new Promise((_, reject) => {
     timer = setTimeout(() => reject(new CheckFailure(`still running after ${ms / 1000} s`)), ms);

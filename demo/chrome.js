@@ -26,6 +26,19 @@ export function showRoute(path) {
   document.getElementById('zc-inspector-link')?.setAttribute('href', `${path}?zc-debug`);
 }
 
+/**
+ * "Call us" shows the support line. Reaching for the phone is what Zero Call exists to make
+ * unnecessary, so the app tracks it: `zerocall report --target support-contact` compares how
+ * often helped and held-out users do it.
+ */
+function showPhoneNumber(button) {
+  const number = document.getElementById('call-us-number');
+  const open = button.getAttribute('aria-expanded') !== 'true';
+  button.setAttribute('aria-expanded', String(open));
+  number.hidden = !open;
+  if (open) window.ZeroCall?.track('support-contact');
+}
+
 /** Wires the demo's controls and starts listening to the SDK. */
 export function startChrome() {
   const consent = document.getElementById('zc-consent');
@@ -62,6 +75,7 @@ export function startChrome() {
       location.replace(`${location.pathname}?lang=${langButton.dataset.lang}`);
     }
     if (target?.closest('#restart, [data-restart]')) void restart(target.closest('#restart, [data-restart]'));
+    if (target?.closest('#call-us')) showPhoneNumber(target.closest('#call-us'));
     // The skip link moves focus without touching the URL: a fragment would be a route change.
     if (target?.closest('.skip-link')) {
       event.preventDefault();

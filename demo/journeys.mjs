@@ -214,19 +214,19 @@ export const JOURNEYS = [
     },
   },
   {
-    name: 'nothing works: the statement fails three times; a hand-off carries the context to an agent',
+    name: 'nothing works: the statement fails twice; a hand-off carries the context to an agent',
     shot: 'journey-handoff',
     rule: 'nothing-works',
     async run(j) {
       await j.open('/demo/orders');
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < 2; i++) {
         // A user waits a moment before trying again; not a rage click.
         if (i) await j.page.clock.fastForward(2000);
         await j.page.locator('#statement-status').evaluate((el) => (el.textContent = ''));
         await j.click('#statement');
         await j.page.locator('#statement-status').filter({ hasText: /\S/ }).waitFor();
       }
-      j.struggledAt = (await j.signal('api-error', 3)).t;
+      j.struggledAt = (await j.signal('api-error', 2)).t;
       const handoff = await j.help('zc-handoff');
       await j.shot();
       await handoff.locator('[part~="primary"]').click();
@@ -236,7 +236,27 @@ export const JOURNEYS = [
       await j.page.locator('pre').filter({ hasText: 'nothing-works' }).waitFor();
       const packet = await j.page.locator('pre').first().textContent();
       if (!packet.includes('/api/statements')) throw new JourneyFailure(`the agent's context packet does not name the failing request: ${packet.slice(0, 300)}`);
-      return 'the agent got the rule, the pages and the three failures';
+      return 'the agent got the rule, the pages and the two failures';
+    },
+  },
+  {
+    name: 'impatient: clicks an order status again and again; no rule is written for that, the struggle score hands over to an agent',
+    rule: 'stuck-anywhere',
+    async run(j) {
+      await j.open('/demo/orders/ORD-10471');
+      await j.page.locator('#order-body:not([aria-busy])').waitFor();
+      // Two bursts of clicks on the status pill, a moment apart: rage clicks on something dead.
+      const burst = async (n) => {
+        for (let i = 0; i < n; i++) await j.page.locator('#order-status').click({ delay: 10 });
+      };
+      await burst(5);
+      await j.page.clock.runFor(1500);
+      await burst(4);
+      // The struggle is complete with the second burst's last click.
+      await j.struggled();
+      const handoff = await j.help('zc-handoff');
+      await j.expectText(handoff, j.pack.strings.en['stuck.title']);
+      return 'the score reached the threshold of the rule on it; an agent was offered';
     },
   },
   {

@@ -88,7 +88,10 @@ function wireRefundForm(panel, o, signal, alive) {
       form.removeAttribute('aria-busy');
     }
     if (!alive()) return;
-    if (res.ok) showRefundDone(panel, o, res.data.ref, true);
+    if (res.ok) {
+      showRefundDone(panel, o, res.data.ref, true);
+      window.ZeroCall?.track('refund-requested');
+    }
     else if (res.data?.error === 'already_requested') showRefundDone(panel, o, res.data.ref, false);
     // Deliberately vague, and with nowhere to put the proof it asks for.
     else if (res.data?.error === 'receipt_required') error.textContent = t('refund.needProof');

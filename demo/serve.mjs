@@ -6,6 +6,9 @@
 //                                   save screenshots to docs/ (ZC_SHOTS_DIR elsewhere), exit 0
 //                                   if every one passed, else 1; ZC_ONLY=<text> runs only those
 //                                   whose name contains it
+//   node demo/serve.mjs --generate --out <dir> [options]
+//                                   serve on a free port and generate synthetic labelled
+//                                   sessions with simulated users (demo/generate.mjs)
 //
 // Acme Pay's API (/api/orders, /api/payments, /api/refunds, /api/statements, …) and the Zero
 // Call collector (/api/collect) are mocked in the page by msw's service worker (demo/mocks.js);
@@ -17,6 +20,7 @@ import { startDevServer } from '@web/dev-server';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CHECK = process.argv.includes('--check');
+const GENERATE = process.argv.includes('--generate');
 
 /** `/` and `/demo` go to the demo; its client-side routes (/demo/orders…) get index.html. */
 async function demoRoutes(ctx, next) {
@@ -47,8 +51,8 @@ function probePort(port) {
   });
 }
 
-// A check without PORT takes any free port, so it never collides with a running demo.
-let port = Number(process.env.PORT) || (CHECK ? 0 : 8000);
+// A check (or a generator run) without PORT takes any free port, so it never collides with a running demo.
+let port = Number(process.env.PORT) || (CHECK || GENERATE ? 0 : 8000);
 let server;
 try {
   port = await probePort(port);
@@ -74,7 +78,18 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 // Output piped into a reader that went away (`| head`): nothing more to say.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => process.exit(1));
 
-if (!CHECK) {
+if (GENERATE) {
+  const { runGenerate } = await import('./generate.mjs');
+  let code = 1;
+  try {
+    code = await runGenerate({ base, argv: process.argv.slice(2) });
+  } catch (error) {
+    console.error(`generate failed: ${error.message}`);
+  } finally {
+    await server.stop();
+  }
+  process.exit(code);
+} else if (!CHECK) {
   console.log(`Zero Call demo: ${base}/demo/`);
 } else {
   const { runCheck } = await import('./check.mjs');
