@@ -354,12 +354,9 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse, telemetryWorke
   };
 }
 
-/**
- * A random id for this browser, kept in localStorage, from which the pack's holdout is drawn so
- * a user stays in or out on every visit. Never sent. Without storage, one per page load.
- */
 /** A tab's visit ends after this long without a page load or a page leaving it, ms. */
 const VISIT_GAP = 30 * 60_000;
+const visitWatched = new WeakSet<Window>();
 
 /**
  * The session id telemetry groups by: one per visit in this tab, so a reload or a second page
@@ -372,21 +369,29 @@ function tabSession(win: Window): string {
   try {
     const [known = '', at = '0'] = (win.sessionStorage.getItem(KEY) ?? '').split(' ');
     const id = known && Date.now() - Number(at) < VISIT_GAP ? known : uid();
-    const seen = (): void => win.sessionStorage.setItem(KEY, `${id} ${Date.now()}`);
-    seen();
-    win.addEventListener('pagehide', () => {
-      try {
-        seen();
-      } catch {
-        // Storage gone (quota, privacy mode): the next load starts a new visit.
-      }
-    });
+    win.sessionStorage.setItem(KEY, `${id} ${Date.now()}`);
+    // Once per page, however often the SDK is started in it.
+    if (!visitWatched.has(win)) {
+      visitWatched.add(win);
+      win.addEventListener('pagehide', () => {
+        try {
+          const [current = ''] = (win.sessionStorage.getItem(KEY) ?? '').split(' ');
+          if (current) win.sessionStorage.setItem(KEY, `${current} ${Date.now()}`);
+        } catch {
+          // Storage gone (quota, privacy mode): the next load starts a new visit.
+        }
+      });
+    }
     return id;
   } catch {
     return uid();
   }
 }
 
+/**
+ * A random id for this browser, kept in localStorage, from which the pack's holdout is drawn so
+ * a user stays in or out on every visit. Never sent. Without storage, one per page load.
+ */
 function anonymousId(win: Window): string {
   const KEY = 'zc:aid';
   try {
