@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { formatReport } from '../analysis/format-report.js';
 import { buildReport, parseOutcomes } from '../analysis/report.js';
 import { type Evaluation, evaluate, joinLabels, type LabelledSession, parseLabels } from '../analysis/sessions.js';
-import { train as fit, type ModelMetrics } from '../analysis/train.js';
+import { type ModelMetrics, train as trainModel } from '../analysis/train.js';
 import { compilePack, type CompiledPack } from '../engine/compile-pack.js';
 import { parseSessions } from '../engine/session.js';
 import type { StruggleSection } from '../engine/struggle.js';
@@ -90,9 +90,9 @@ export const train: Command = async (args, out, err) => {
   const threshold = values.threshold === undefined ? scoreThreshold(pack) ?? 0.5 : Number(values.threshold);
   if (!(threshold > 0 && threshold < 1)) throw new UsageError(`--threshold must be a score between 0 and 1, got ${String(values.threshold)}`);
   const sessions = await labelled(sessionsFile, labelsFile, err);
-  let result: ReturnType<typeof fit>;
+  let result: ReturnType<typeof trainModel>;
   try {
-    result = fit(sessions, pack, { l2, testShare, seed: String(values.seed), threshold });
+    result = trainModel(sessions, pack, { l2, testShare, seed: String(values.seed), threshold });
   } catch (error) {
     return fail(`${labelsFile}: ${(error as Error).message}`);
   }
