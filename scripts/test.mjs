@@ -92,6 +92,11 @@ if (existsSync(summaryFile)) {
   const summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
   totals.passed += summary.passed;
   totals.failed += summary.failed;
+  // The runner's own report scrolls by with every file; name what failed once more here,
+  // so the end of a long CI log says which test to look at.
+  for (const { file, test, error } of summary.failures ?? []) {
+    console.error(`failed: ${file}: ${test}${error ? ` — ${error}` : ''}`);
+  }
   if (wtr.code !== 0 && summary.failed === 0) {
     // e.g. a browser that would not start after the summary was written: still a failure.
     totals.failed += 1;
@@ -120,6 +125,7 @@ if (nodeTests.length > 0) {
   } else {
     totals.passed += passed;
     totals.failed += failed;
+    for (const [, name] of node.out.matchAll(/^not ok \d+ - (.*)$/gm)) console.error(`failed: node: ${name}`);
     if (node.code !== 0 && failed === 0) totals.failed += 1;
   }
   if (node.code !== 0) exitCode = 1;

@@ -44,7 +44,7 @@ describe('guided steps across pages (runtime)', () => {
     const outcomes: OutcomeEvent[] = [];
     api.on('outcome', (o) => outcomes.push(o));
     expect(await api.init({ pack: tour })).to.equal(true);
-    await waitUntil(() => steps()?.shadowRoot?.querySelector('[part~="progress"]'), 'the tour is back');
+    await waitUntil(() => steps()?.shadowRoot?.querySelector('[part~="progress"]'), 'the tour is back', { timeout: 5000 });
     expect(steps()!.getAttribute('dock')).to.equal('end');
     expect(steps()!.shadowRoot!.querySelector('[part~="progress"]')!.textContent).to.equal('Step 2 of 2');
     expect(outcomes.map((o) => o.outcome)).to.deep.equal(['shown']);
@@ -56,7 +56,7 @@ describe('guided steps across pages (runtime)', () => {
     const outcomes: OutcomeEvent[] = [];
     api.on('outcome', (o) => outcomes.push(o));
     expect(await api.init({ pack: tour })).to.equal(true);
-    await waitUntil(() => steps()?.shadowRoot?.querySelector('[part~="link"]'), 'step 2 links to its page from here');
+    await waitUntil(() => steps()?.shadowRoot?.querySelector('[part~="link"]'), 'step 2 links to its page from here', { timeout: 5000 });
     history.pushState(null, '', '/settings/payments');
     await waitUntil(() => (steps() as HTMLElement & { page?: string })?.page === '/settings/payments', 'told the new page');
     await waitUntil(() => !steps()!.shadowRoot!.querySelector('[part~="link"]'), 'on its page, no link');
