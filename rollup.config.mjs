@@ -6,7 +6,10 @@
 //   zerocall.mjs + chunks/  the npm entry, components split into a lazy chunk
 //   zerocall-worker.mjs     the npm package's telemetry worker (`zerocall/worker`)
 //   zerocall.d.ts           its typings
+//   zerocall-agent.js       the agent channel zerocall.js imports on ZeroCall.connect()
+//   zerocall-agent-client.mjs  the agent's side (pair, push, answers) for an agent console
 //   cli.mjs                 the `zerocall` command (bin/zerocall.mjs)
+//   relay.mjs               the reference agent-push relay (bin/zerocall-relay.mjs)
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -75,6 +78,18 @@ export default [
     plugins: plugins(true),
   },
   {
+    // The agent channel (ZeroCall.connect), with its own copy of lit: only pages that share a session with an agent load it.
+    input: 'components/agent/index.ts',
+    output: { file: 'dist/zerocall-agent.js', format: 'es', sourcemap: true },
+    plugins: plugins(true),
+  },
+  {
+    // For agent consoles: pair with a code, push solutions, hear the answers (docs/agent-push.md).
+    input: 'src/agent/agent-client.ts',
+    output: { file: 'dist/zerocall-agent-client.mjs', format: 'es', sourcemap: true },
+    plugins: plugins(true),
+  },
+  {
     input: 'src/loader.ts',
     output: { file: 'dist/snippet.min.js', format: 'iife' },
     plugins: plugins(false),
@@ -89,7 +104,7 @@ export default [
       sourcemap: true,
       // What the inspector shares with the components (the frame's theme styles, locale lookup) stays in the
       // component chunk, so that chunk stands alone on lit and its size says what help costs.
-      manualChunks: (id) => (/\/components\/(?!inspector\/)/.test(id) ? 'components' : undefined),
+      manualChunks: (id) => (/\/components\/(?!inspector\/|agent\/)/.test(id) ? 'components' : undefined),
     },
     external,
     plugins: plugins(true),
@@ -108,6 +123,13 @@ export default [
     output: { file: 'dist/cli.mjs', format: 'es' },
     external: (id) => id.startsWith('node:'),
     plugins: [resolve(), ts('tsconfig.cli.json')],
+  },
+  {
+    // The reference relay, for Node: no dependencies beyond node:http and node:crypto.
+    input: 'src/relay/relay.ts',
+    output: { file: 'dist/relay.mjs', format: 'es' },
+    external: (id) => id.startsWith('node:'),
+    plugins: [resolve(), ts('tsconfig.relay.json')],
   },
   {
     input: 'src/index.ts',
