@@ -2,6 +2,7 @@ import { warnOnce } from './core/warn.js';
 import { once, type ComponentChunk } from './mount/component-chunk.js';
 import type { ZeroCallApi, ZeroCallConfig } from './zero-call.js';
 import type { InspectorChunk } from './inspect/source.js';
+import type { AgentChunk } from './agent/agent-host.js';
 import { createZeroCall } from './zero-call.js';
 import { readScriptConfig } from './script-config.js';
 import { startTelemetryWorker, type WorkerScope } from './transport/telemetry-worker.js';
@@ -34,6 +35,7 @@ function boot(): void {
     // The telemetry worker is this same file, started again (shared where the browser has them).
     src ? () => spawnScriptWorker(src) : undefined,
     once(() => import(/* @vite-ignore */ tag.inspector) as Promise<InspectorChunk>),
+    once(() => import(/* @vite-ignore */ tag.agent) as Promise<AgentChunk>),
   );
   window.ZeroCall = api;
   const queued = (existing as Stub | undefined)?._q ?? [];

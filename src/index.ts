@@ -8,6 +8,7 @@ export type { Decision, Suppressed, SuppressReason } from './engine/decide.js';
 export type { TelemetryRecord, Batch } from './transport/record.js';
 export type { TransportStats, DropReason } from './transport/transport.js';
 export type { TelemetryOptions } from './runtime.js';
+export type { AgentStatus, ConnectOptions } from './agent/agent-host.js';
 export type { DataProvider, HostAction } from './mount/host-bridge.js';
 export type { ZcRecord, ZcActionInput, HandoffPacket } from '../components/host.js';
 
@@ -20,4 +21,5 @@ export const ZeroCall = createZeroCall(
   'throw',
   undefined,
   once(() => import('../components/inspector/index.js')),
+  once(() => import('../components/agent/index.js')),
 );

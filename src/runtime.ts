@@ -35,6 +35,9 @@ import { createWorkerTransport, type WorkerPort } from './transport/worker-trans
 import { createJournal, summarize, type Journal } from './inspect/journal.js';
 import type { InspectorSource } from './inspect/source.js';
 import { matchGlob } from './engine/glob.js';
+import type { AgentHost, AgentListener, AgentStatus } from './agent/agent-host.js';
+import { serveAgent, tellOutcome, tellSignal } from './agent/serve-agent.js';
+import type { ZcRecord } from '../components/host.js';
 
 /** What the runtime reports to `ZeroCall.on` listeners. */
 export interface RuntimeEvents {
@@ -45,6 +48,8 @@ export interface RuntimeEvents {
   suppressed: Suppressed;
   outcome: OutcomeEvent;
   error: { readonly message: string };
+  /** The shared session with a human agent changed (ZeroCall.connect). */
+  agent: AgentStatus;
 }
 
 /** Everything the runtime needs from its host environment; injected so tests control time. */
@@ -77,6 +82,8 @@ export interface Runtime {
   exportSession(): string;
   /** Telemetry counters; undefined without an endpoint, or when the browser asks not to be tracked. */
   telemetry(): TransportStats | undefined;
+  /** What the agent channel (ZeroCall.connect) works through. */
+  agent(hooks: { status: (s: AgentStatus) => void; warn: (code: string, message: string) => void; isSelector: (s: string) => boolean }): AgentHost;
   /** What the designer inspector reads; its journal starts now unless `inspect` started it with the runtime. */
   inspector(close: () => void): InspectorSource;
   /** Stops everything and delivers what is queued. */
@@ -287,10 +294,17 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
     }
   };
 
-  const emitOutcome = (rule: string, outcome: OutcomeKind, extra: OutcomeExtra = {}): void => {
+  /** The agent channel's ears, while a session is shared. */
+  const agentListeners = new Set<AgentListener>();
+  /** URL prefixes of the SDK's own requests added while running (the agent relay). */
+  const ownPrefixes: string[] = [];
+  const emitOutcome = (rule: string, outcome: OutcomeKind, extra: OutcomeExtra = {}, picked?: ZcRecord): void => {
     const e: OutcomeEvent = { type: 'outcome', t: env.now(), page: currentPage(win), outcome, rule, ...extra };
-    record({ kind: 'outcome', t: e.t, page: e.page, rule, outcome, ...extra });
+    // What an agent pushed is the agent's: reported as one rule, "agent", and kept from the engine's fatigue.
+    const pushed = tellOutcome(agentListeners, rule, outcome, extra, picked);
+    record({ kind: 'outcome', t: e.t, page: e.page, rule: pushed ? 'agent' : rule, outcome, ...extra });
     env.notify('outcome', e);
+    if (pushed) return;
     feed(e);
     if (outcome === 'dont-show-again') shareFatigue({ type: 'dismissed', pack: compiled.pack.id, rule });
   };
@@ -334,13 +348,14 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
   }
 
   const handoff = createHandoffLog(compiled.ref, config.locale);
+  const hostRegistry = config.host ?? { providers: new Map(), actions: new Map() };
   const mounter = createMounter({
     doc: win.document,
     load: env.load,
     locale: config.locale,
     pack,
     guard,
-    host: config.host ?? { providers: new Map(), actions: new Map() },
+    host: hostRegistry,
     packet: (rule, picked) => scrubDeep(handoff.packet(rule, picked, currentPage(win), env.now()), scrub) as HandoffPacket,
     onOutcome: emitOutcome,
     onMountError: (rule, why) => {
@@ -373,6 +388,7 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
       if (e.type !== 'nav') return;
       handoff.page(e.page);
       if (e.kind !== 'load') mounter.navigated(win.location.pathname);
+      for (const l of agentListeners) l.page();
     }),
   );
   stops.push(() => navSub.unsubscribe());
@@ -387,6 +403,7 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
         journal?.add({ kind: 'signal', signal: out });
         record({ kind: 'signal', t: out.t, page: out.page, signal: out.signal, evidence: out.evidence, ...(out.target ? { target: out.target.fp } : {}) });
         handoff.signal(out);
+        tellSignal(agentListeners, out);
         env.notify('signal', out);
       } else if (out.type === 'decision') {
         journal?.add({ kind: 'decision', decision: out });
@@ -414,6 +431,7 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
     every: env.every,
     allowParams: config.allowParams ?? [],
     ownUrls: [...(config.ownUrls ?? []), ...(config.endpoint ? [config.endpoint] : [])],
+    ownPrefixes,
   };
   for (const sensor of SENSORS) stops.push(sensor(ctx));
   for (const r of resumableSteps(win, pack)) mounter.mount({ rule: r.id, solution: r.solution, target: undefined });
@@ -482,6 +500,8 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
       recording = on;
     },
     exportSession: () => serializeSession(recorded, { zerocall: 'session', v: 1, id: config.sid, sdk: SDK_VERSION, pack: compiled.ref, started: recordedFrom }),
+    agent: (hooks) =>
+      serveAgent({ win, compiled, locale: config.locale, guard, host: hostRegistry, mounter, handoff, listeners: agentListeners, ownPrefixes, now: env.now, after: env.after, page: () => currentPage(win), feed, ...hooks }),
     inspector: (close) => {
       const j = journal ?? startJournal();
       return {

@@ -7,11 +7,13 @@ export interface ScriptConfig {
   readonly components: string;
   /** URL of the designer inspector (`?zc-debug`): zerocall-inspector.js next to the script. */
   readonly inspector: string;
+  /** URL of the agent channel (`ZeroCall.connect`): zerocall-agent.js next to the script. */
+  readonly agent: string;
 }
 
 /**
  * Reads `<script src=".../zerocall.js" data-pack data-endpoint data-locale data-allow-params data-consent data-public-key data-components
- * data-endpoint-format data-telemetry-worker data-privacy-signals data-inspector>`.
+ * data-endpoint-format data-telemetry-worker data-privacy-signals data-inspector data-agent-channel data-agent-token>`.
  * Relative URLs resolve against the page, as they would in any other attribute.
  */
 export function readScriptConfig(script: HTMLScriptElement | null, base: string): ScriptConfig {
@@ -30,6 +32,8 @@ export function readScriptConfig(script: HTMLScriptElement | null, base: string)
   if (Object.keys(telemetry).length) config.telemetry = telemetry;
   if (d.privacySignals === 'ignore') config.privacySignals = 'ignore';
   if (d.inspector === 'off') config.inspector = false;
+  const agent = url(d.agentChannel);
+  if (agent) config.agentChannel = { url: agent, ...(d.agentToken ? { token: d.agentToken } : {}) };
   if (d.allowParams) config.allowParams = d.allowParams.split(',').map((p) => p.trim()).filter(Boolean);
-  return { config, components: url(d.components) ?? new URL('zerocall-components.js', src).href, inspector: new URL('zerocall-inspector.js', src).href };
+  return { config, components: url(d.components) ?? new URL('zerocall-components.js', src).href, inspector: new URL('zerocall-inspector.js', src).href, agent: new URL('zerocall-agent.js', src).href };
 }

@@ -14,6 +14,7 @@ import type { WorkerPort } from './transport/worker-transport.js';
 import type { DataProvider, HostAction, HostRegistry } from './mount/host-bridge.js';
 import type { InspectorChunk } from './inspect/source.js';
 import { SDK_VERSION } from './version.js';
+import { AGENT_KEY, type AgentChannel, type AgentChunk, type AgentStatus, type ConnectOptions } from './agent/agent-host.js';
 
 /** Configuration of `ZeroCall.init`; the script tag's data- attributes map onto it. */
 export interface ZeroCallConfig {
@@ -41,6 +42,8 @@ export interface ZeroCallConfig {
   publicKey?: string;
   /** false: never open the designer inspector, not even for `?zc-debug` or `debug.inspect()` (default true). */
   inspector?: boolean;
+  /** Opens the agent channel as soon as the SDK runs, as `connect()` would (docs/agent-push.md). */
+  agentChannel?: ConnectOptions;
 }
 
 /** Events you can listen to with `ZeroCall.on`. */
@@ -74,6 +77,17 @@ export interface ZeroCallApi {
    * `init({ consent: 'pending' })`. Withdrawing also forgets the telemetry not yet sent.
    */
   consent(granted: boolean): void;
+  /**
+   * Shares this session with a human agent (docs/agent-push.md): asks the relay at `url` for a
+   * session, shows the user a pairing code to read out, and mounts what the agent pushes, each
+   * solution checked like a pack's. Resolves with the status once the code is shown (or it failed).
+   * Without options, uses init's `agentChannel` (the script tag's `data-agent-channel`).
+   */
+  connect(options?: ConnectOptions): Promise<AgentStatus>;
+  /** Ends the shared session, for the agent too; what the agent pushed is taken down. */
+  disconnect(): Promise<void>;
+  /** Where the shared session stands; `on('agent', …)` hears each change. */
+  readonly agent: AgentStatus;
   /** For designers testing a pack: the struggle score and a recording of the session. */
   readonly debug: ZeroCallDebug;
   /** Listens to SDK events; returns a function that removes the listener. */
@@ -109,7 +123,13 @@ const PRE_INIT_LIMIT = 100;
 const PACK_TIMEOUT_CACHED_MS = 3000;
 
 /** Builds the API object around a component loader. */
-export function createZeroCall(load: ChunkLoader, misuse: Misuse, telemetryWorker?: () => WorkerPort, inspectorChunk?: () => Promise<InspectorChunk>): ZeroCallApi {
+export function createZeroCall(
+  load: ChunkLoader,
+  misuse: Misuse,
+  telemetryWorker?: () => WorkerPort,
+  inspectorChunk?: () => Promise<InspectorChunk>,
+  agentChunk?: () => Promise<AgentChunk>,
+): ZeroCallApi {
   const listeners = new Map<string, Set<(detail: never) => void>>();
   let runtime: Runtime | undefined;
   let state: 'idle' | 'starting' | 'running' = 'idle';
@@ -121,6 +141,22 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse, telemetryWorke
   /** Takes the inspector down (or stops it from appearing, while it loads). */
   let closeInspector: (() => void) | undefined;
   const host: HostRegistry = { providers: new Map(), actions: new Map() };
+  let agentStatus: AgentStatus = { state: 'off' };
+  let channel: AgentChannel | undefined;
+  let agentDefaults: ConnectOptions | undefined;
+  const setAgent = (s: AgentStatus): void => {
+    agentStatus = s;
+    if (s.state === 'ended' || s.state === 'failed') channel = undefined;
+    notify('agent', s);
+  };
+  const isSelector = (s: string): boolean => {
+    try {
+      window.document.createDocumentFragment().querySelector(s);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   /** provide() and action(): the same checks, into one of the registry's maps. */
   const register = <F>(verb: string, map: Map<string, F>, name: unknown, fn: unknown): (() => void) => {
     if (typeof name !== 'string' || !/^[A-Za-z][\w.-]{0,63}$/.test(name) || typeof fn !== 'function') {
@@ -208,14 +244,6 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse, telemetryWorke
     }
     state = 'starting';
     const win = window;
-    const isSelector = (s: string): boolean => {
-      try {
-        win.document.createDocumentFragment().querySelector(s);
-        return true;
-      } catch {
-        return false;
-      }
-    };
     const options = { sdkVersion: SDK_VERSION, isSelector };
     const loaded = await obtainPack(config, options, win);
     if (state !== 'starting') return false; // shut down while the pack loaded
@@ -268,7 +296,30 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse, telemetryWorke
     for (const e of early.splice(0)) runtime.track(e.name, e.t);
     notify('ready', { pack: runtime.pack });
     if (inspect) openInspector();
+    agentDefaults = config.agentChannel;
+    // The tab shares a session with an agent already (a reload, the next page): carry on with it.
+    if (agentDefaults || sharing(win)) void startAgent(agentDefaults);
     return true;
+  }
+
+  /** Loads the agent file and opens (or resumes) the shared session; resolves once it settled. */
+  async function startAgent(options: ConnectOptions | undefined): Promise<AgentStatus> {
+    const r = runtime;
+    if (!r || !agentChunk) return agentStatus;
+    if (channel) return agentStatus;
+    setAgent({ state: 'connecting' });
+    try {
+      const chunk = await agentChunk();
+      if (runtime !== r || channel) return agentStatus;
+      const settled = new Promise<AgentStatus>((resolve) => {
+        const off = api.on('agent', (s) => s.state !== 'connecting' && (off(), resolve(s)));
+      });
+      channel = chunk.startChannel(r.agent({ status: setAgent, warn: warnOnce, isSelector }), options);
+      return await settled;
+    } catch (error) {
+      setAgent({ state: 'failed', error: `the agent channel could not load (${error instanceof Error ? error.message : String(error)})` });
+      return agentStatus;
+    }
   }
 
   /** Loads the inspector file and shows it over this runtime; closing it forgets the tab's `?zc-debug`. */
@@ -295,8 +346,28 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse, telemetryWorke
     );
   }
 
-  return {
+  const api: ZeroCallApi = {
     init,
+    async connect(options) {
+      const o = options ?? agentDefaults;
+      if (!runtime || !agentChunk) {
+        fail('connect', 'connect() needs a running SDK: call it after init() resolved true.');
+        return agentStatus;
+      }
+      if (typeof o?.url !== 'string' || o.url === '' || (o.token !== undefined && typeof o.token !== 'string')) {
+        fail('connect', 'connect({ url, token }) needs the relay URL (or data-agent-channel on the script tag) and, if given, a string token.');
+        return agentStatus;
+      }
+      return startAgent(o);
+    },
+    async disconnect() {
+      const c = channel;
+      channel = undefined;
+      await c?.end();
+    },
+    get agent() {
+      return agentStatus;
+    },
     track(name) {
       if (typeof name !== 'string' || name.length === 0 || name.length > 64) return fail('track-name', 'track(name) needs an event name of 1 to 64 characters.');
       if (runtime) runtime.track(name);
@@ -345,6 +416,10 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse, telemetryWorke
     async shutdown() {
       closeInspector?.();
       closeInspector = undefined;
+      // The shared session outlives this SDK instance: the next init in the tab resumes it.
+      channel?.detach();
+      channel = undefined;
+      if (agentStatus.state !== 'off') setAgent({ state: 'off' });
       const r = runtime;
       runtime = undefined;
       state = 'idle';
@@ -352,6 +427,16 @@ export function createZeroCall(load: ChunkLoader, misuse: Misuse, telemetryWorke
     },
     version: SDK_VERSION,
   };
+  return api;
+}
+
+/** Whether this tab is sharing a session with an agent (kept across its page loads). */
+function sharing(win: Window): boolean {
+  try {
+    return win.sessionStorage.getItem(AGENT_KEY) !== null;
+  } catch {
+    return false;
+  }
 }
 
 /** A tab's visit ends after this long without a page load or a page leaving it, ms. */

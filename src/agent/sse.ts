@@ -125,7 +125,8 @@ export function openStream(o: StreamOptions): Stream {
 
   /** Parses the event stream format (html.spec.whatwg.org, "server-sent events"). */
   async function read(body: ReadableStream<Uint8Array>): Promise<void> {
-    const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
     let buffer = '';
     let data: string[] = [];
     let type = '';
@@ -133,10 +134,11 @@ export function openStream(o: StreamOptions): Stream {
     for (;;) {
       const { value, done } = await reader.read();
       if (done || closed) return;
-      buffer += value;
-      const lines = buffer.split(/\r\n|\r|\n/);
-      // The last piece may be half a line; a lone "\r" at the end may be half a "\r\n".
-      buffer = lines.pop() ?? '';
+      buffer += decoder.decode(value, { stream: true });
+      // The last piece may be half a line; a "\r" at the very end may be half a "\r\n".
+      const cut = buffer.endsWith('\r') ? buffer.length - 1 : buffer.length;
+      const lines = buffer.slice(0, cut).split(/\r\n|\r|\n/);
+      buffer = (lines.pop() ?? '') + buffer.slice(cut);
       for (const line of lines) {
         if (line === '') {
           if (id !== undefined) lastId = id;

@@ -146,6 +146,7 @@ async function simulate(args: readonly string[], out: Write, err: Write): Promis
 // What each suppression means to a designer (decide.ts SuppressReason); an unknown reason prints bare.
 const REASONS: Partial<Readonly<Record<SuppressReason, string>>> = {
   consent: 'the host has not given consent for help',
+  agent: 'a human agent was sharing the session',
   dismissed: 'the user dismissed this rule',
   cap: 'shown as often as the rule allows this session',
   cooldown: "within the rule's cooldown",

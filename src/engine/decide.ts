@@ -28,9 +28,9 @@ export interface Decision {
  * `cap`: shown as often as it may be this session; `cooldown`: shown too recently (any session);
  * `group`: its fatigue group's limits; `open`: its placement shows another rule; `budget`,
  * `day-budget`, `min-gap`: the pack's fatigue budget; `dismissed`: the user closed it this session, or said don't show again;
- * `consent`: the host has not given consent for help.
+ * `consent`: the host has not given consent for help; `agent`: a human agent is sharing the session and decides what to show.
  */
-export type SuppressReason = 'consent' | 'dismissed' | 'cap' | 'cooldown' | 'group' | 'open' | 'budget' | 'day-budget' | 'min-gap';
+export type SuppressReason = 'consent' | 'agent' | 'dismissed' | 'cap' | 'cooldown' | 'group' | 'open' | 'budget' | 'day-budget' | 'min-gap';
 
 /** A rule whose condition held but which the arbiter held back. */
 export interface Suppressed {
@@ -82,6 +82,8 @@ export interface EngineState {
   readonly open: Map<string, string>;
   readonly context: Record<string, ContextValue>;
   consent: boolean;
+  /** A human agent shares the session (ZeroCall.connect, paired). */
+  agent: boolean;
   /** The anonymous id the holdout is drawn from. */
   readonly subject: string;
   /** The struggle score over this session; decide() creates it from the pack's model. */
@@ -113,6 +115,7 @@ export const initialState = (init: StateInit = {}): EngineState => ({
   dismissed: new Set(),
   context: { ...init.context },
   consent: init.consent ?? true,
+  agent: false,
   subject: init.subject ?? '',
   struggle: undefined,
 });
@@ -142,6 +145,7 @@ export function holdoutBucket(subject: string, rule: string): number {
 function arbitrate(pack: CompiledPack, rule: CompiledRule, t: number, s: EngineState): SuppressReason | undefined {
   const m = s.memory;
   if (!s.consent) return 'consent';
+  if (s.agent) return 'agent';
   if (m.dismissed.includes(rule.id) || s.dismissed.has(rule.id)) return 'dismissed';
   if ((s.session.get(rule.id) ?? 0) >= rule.cap) return 'cap';
   if (t - (m.rules[rule.id]?.last ?? -Infinity) < rule.cooldown) return 'cooldown';
@@ -222,6 +226,9 @@ export function step(pack: CompiledPack, state: EngineState, input: EngineInput)
       return NONE;
     case 'consent':
       state.consent = input.granted;
+      return NONE;
+    case 'agent':
+      state.agent = input.on;
       return NONE;
   }
   if (!pack.enabled) return NONE;

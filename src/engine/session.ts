@@ -46,6 +46,7 @@ const FIELDS: Readonly<Record<ZcEvent['type'], Readonly<Record<string, Check>>>>
   'js-error': { kind: ['error', 'rejection'], message: 'string', 'source?': 'string' },
   context: { values: 'values' },
   consent: { granted: 'boolean' },
+  agent: { on: 'boolean' },
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -205,6 +205,15 @@ export interface ConsentEvent extends EventBase {
   readonly granted: boolean;
 }
 
+/**
+ * A human agent is (or no longer is) sharing the session with the user (`ZeroCall.connect`):
+ * while one is, the agent decides what help to show, and the SDK's own help holds back.
+ */
+export interface AgentEvent extends EventBase {
+  readonly type: 'agent';
+  readonly on: boolean;
+}
+
 /** Everything the sensors and the mount stage put on the event stream. */
 export type ZcEvent =
   | ClickEvent
@@ -223,7 +232,8 @@ export type ZcEvent =
   | NetEvent
   | JsErrorEvent
   | ContextEvent
-  | ConsentEvent;
+  | ConsentEvent
+  | AgentEvent;
 
 /**
  * Evidence a signal carries, for the rule engine and for a hand-off to a human agent. `count`,

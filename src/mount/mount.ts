@@ -2,7 +2,7 @@ import type { HandoffPacket, ZcRecord } from '../../components/host.js';
 import type { Guard } from '../core/guard.js';
 import type { Decision } from '../engine/decide.js';
 import type { OutcomeKind } from '../engine/types.js';
-import type { RulePack, Solution } from '../pack/types.js';
+import type { DockSide, RulePack, Solution } from '../pack/types.js';
 import { resolvePath } from '../core/css-path.js';
 import { SURFACE_ATTR } from '../core/dom-marks.js';
 import type { ChunkLoader, ComponentChunk } from './component-chunk.js';
@@ -29,17 +29,27 @@ export interface MountContext {
   readonly host: HostRegistry;
   /** Builds the hand-off context packet for a rule, now. */
   readonly packet: (rule: string, record?: ZcRecord) => HandoffPacket;
-  readonly onOutcome: (rule: string, outcome: OutcomeKind, extra: OutcomeExtra) => void;
+  /** `record`: the record picked in the surface, for the agent channel only (telemetry keeps the id). */
+  readonly onOutcome: (rule: string, outcome: OutcomeKind, extra: OutcomeExtra, record?: ZcRecord) => void;
   /** A solution that could not be shown, and why; the rule is closed so the engine moves on. */
   readonly onMountError: (rule: string, why: string) => void;
 }
 
-/** What a decision must say for the mount stage to show it. */
-export type Mountable = Pick<Decision, 'rule' | 'solution' | 'target'>;
+/** What a decision must say for the mount stage to show it; a solution an agent pushed says more. */
+export type Mountable = Pick<Decision, 'rule' | 'solution' | 'target'> & {
+  /** Resolves the solution's string ids (a pushed solution brings its own strings); default the pack's. */
+  readonly text?: (id: string) => string;
+  /** A record picked earlier, which flows into this solution (an action runs on it). */
+  readonly record?: ZcRecord;
+  /** Where it goes when its placement is not on this page, instead of not showing. */
+  readonly fallback?: DockSide;
+};
 
 /** Mounts decisions as surfaces and takes them down again. */
 export interface Mounter {
   mount(decision: Mountable): void;
+  /** Takes down what a rule shows (reported as closed), e.g. a pushed solution the agent replaced. */
+  close(rule: string): void;
   /** The page changed without a load: guided steps follow the user there, every other surface closes. */
   navigated(page: string): void;
   /** Takes every surface down (shutdown), reporting each as closed. */
@@ -119,17 +129,17 @@ export function createMounter(ctx: MountContext): Mounter {
   }
 
   /** Creates the component for a solution (or the step after its picker), wired to report outcomes. */
-  const create = (rule: string, s: Omit<Solution, 'placement'>, record: ZcRecord | undefined): Surface => {
+  const create = (rule: string, s: Omit<Solution, 'placement'>, record: ZcRecord | undefined, own = text): Surface => {
     const el = ctx.doc.createElement(s.component) as Surface;
-    Object.assign(el, surfaceProps(s, text), { locale: ctx.locale, rule, ui, record, host: createHostBridge(ctx.host, ctx.packet, rule) });
+    Object.assign(el, surfaceProps(s, own), { locale: ctx.locale, rule, ui, record, host: createHostBridge(ctx.host, ctx.packet, rule) });
     el.setAttribute(SURFACE_ATTR, rule);
     el.addEventListener(
       'zc-outcome',
       ctx.guard.wrap('mount', (e: Event) => {
         const { outcome, record: id, reason, step } = (e as CustomEvent<OutcomeDetail>).detail;
-        ctx.onOutcome(rule, outcome, { ...(id !== undefined && { record: id }), ...(reason !== undefined && { reason }), ...(step !== undefined && { step }) });
+        ctx.onOutcome(rule, outcome, { ...(id !== undefined && { record: id }), ...(reason !== undefined && { reason }), ...(step !== undefined && { step }) }, el.record);
         if (outcome === 'dismissed' || outcome === 'dont-show-again') unmount(el);
-        else if (outcome === 'picked' && s.next && el.record) proceed(el, create(rule, s.next, el.record));
+        else if (outcome === 'picked' && s.next && el.record) proceed(el, create(rule, s.next, el.record, own));
       }),
     );
     return el;
@@ -159,9 +169,9 @@ export function createMounter(ctx: MountContext): Mounter {
     const missing = missingHostNames(d.solution, ctx.host);
     if (missing.length) return ctx.onMountError(d.rule, `the page has not registered ${missing.join(' and ')}, which the solution needs`);
     chunk.defineComponents();
-    const where = resolvePlacement(ctx.doc, d.solution.placement, d.target?.fp);
+    const where = resolvePlacement(ctx.doc, d.solution.placement, d.target?.fp) ?? (d.fallback && { kind: 'dock', dock: d.fallback });
     if (!where) return ctx.onMountError(d.rule, `placement not found on this page (${JSON.stringify(d.solution.placement)})`);
-    const el = create(d.rule, d.solution, undefined);
+    const el = create(d.rule, d.solution, d.record, d.text);
     const entry: Entry = { rule: d.rule, chunk, where, cleanup: () => undefined };
     active.set(el, entry);
     place(el, entry);
@@ -174,6 +184,13 @@ export function createMounter(ctx: MountContext): Mounter {
         (chunk) => ctx.guard.run('mount', () => show(chunk, d, gen)),
         (error: unknown) => ctx.onMountError(d.rule, `components could not be loaded (${error instanceof Error ? error.message : String(error)})`),
       );
+    },
+    close(rule) {
+      for (const [el, entry] of [...active]) {
+        if (entry.rule !== rule) continue;
+        unmount(el);
+        ctx.onOutcome(rule, 'closed', {});
+      }
     },
     navigated(page) {
       generation++;

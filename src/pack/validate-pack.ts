@@ -152,7 +152,8 @@ function checkRules(v: unknown, strings: Readonly<Record<string, string>> | unde
   });
 }
 
-function selector(o: Record<string, unknown>, key: string, path: string, v: ValidateOptions, out: Problems, allowTarget = false): void {
+/** Checks a selector field: one the browser parses (in the page), or `$target` where allowed. */
+export function selector(o: Record<string, unknown>, key: string, path: string, v: ValidateOptions, out: Problems, allowTarget = false): void {
   str(o, key, path, out, {
     max: 300,
     test: (s) => (allowTarget && s === '$target') || !v.isSelector || v.isSelector(s),

@@ -14,7 +14,7 @@ export const networkSensor: Sensor = (ctx) => {
   const own = new Set((ctx.ownUrls ?? []).map((u) => new URL(u, win.location.href).href.split('?')[0]));
   const report = ctx.guard.wrap('network-sensor', (id: number, phase: 'start' | 'end', method: string, url: string, status?: number, aborted?: boolean) => {
     const u = new URL(url, win.location.href);
-    if (own.has(u.href.split('?')[0])) return;
+    if (own.has(u.href.split('?')[0]) || ctx.ownPrefixes?.some((p) => u.href.startsWith(p))) return;
     const path = scrubUrl(u, win.location.href, ctx.allowParams);
     ctx.emit({ type: 'net', t: ctx.now(), page: currentPage(win, ctx.allowParams), id, phase, method: method.toUpperCase(), path, ...(status === undefined ? {} : { status }), ...(aborted ? { aborted } : {}) });
   });

@@ -17,6 +17,8 @@ export interface SensorContext {
   readonly allowParams?: readonly string[];
   /** URLs the SDK itself calls (pack, collector): never reported as the page's requests. */
   readonly ownUrls?: readonly string[];
+  /** URL prefixes the SDK calls under (an agent relay); read on each request, as they are added while running. */
+  readonly ownPrefixes?: readonly string[];
 }
 
 /** A sensor starts listening when called and returns its stop function. */

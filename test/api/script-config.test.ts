@@ -12,8 +12,8 @@ const BASE = 'https://shop.example.com/app/';
 
 describe('the script tag\'s data- attributes', () => {
   it('maps every attribute onto the configuration, resolving URLs against the page', () => {
-    const { config, components, inspector } = readScriptConfig(
-      tag({ pack: 'packs/app.json', endpoint: '/collect', locale: 'zh-CN', consent: 'pending', 'public-key': 'MFkw', 'allow-params': 'tab, step', 'privacy-signals': 'ignore', inspector: 'off' }),
+    const { config, components, inspector, agent } = readScriptConfig(
+      tag({ pack: 'packs/app.json', endpoint: '/collect', locale: 'zh-CN', consent: 'pending', 'public-key': 'MFkw', 'allow-params': 'tab, step', 'privacy-signals': 'ignore', inspector: 'off', 'agent-channel': '/zc/v1', 'agent-token': 'tok-1' }),
       BASE,
     );
     expect(config).to.deep.equal({
@@ -25,7 +25,9 @@ describe('the script tag\'s data- attributes', () => {
       allowParams: ['tab', 'step'],
       privacySignals: 'ignore',
       inspector: false,
+      agentChannel: { url: 'https://shop.example.com/zc/v1', token: 'tok-1' },
     });
+    expect(agent).to.equal('https://cdn.example.com/zc/zerocall-agent.js');
     expect(components).to.equal('https://cdn.example.com/zc/zerocall-components.js');
     expect(inspector).to.equal('https://cdn.example.com/zc/zerocall-inspector.js');
     // The inspector is allowed unless switched off.

@@ -269,6 +269,7 @@ describe('zc-inspector: Live', () => {
     const el = await mount(src);
     const expected: Record<SuppressReason, string> = {
       consent: 'the user has not consented to help',
+      agent: 'a human agent is sharing the session',
       dismissed: 'the user dismissed it this session (or asked not to see it again)',
       cap: 'already shown as often as allowed this session (cap 2)',
       cooldown: 'shown too recently (cooldown 10m)',

@@ -1,0 +1,235 @@
+/**
+ * The page's end of a shared session (docs/agent-push.md): asks the relay for a session, shows
+ * the code, listens for pushes over SSE, mounts each one through the SDK's own checks and mount
+ * stage, and tells the agent what became of it. Runs in the lazily loaded agent file.
+ */
+import type { ZcRecord } from '../../components/host.js';
+import type { AgentChannel, AgentHost, AgentStatus, ConnectOptions } from './agent-host.js';
+import { AGENT_KEY } from './agent-host.js';
+import { checkMessage, PROTOCOL, type AnswerMessage, type MessageProblem, type PushMessage, type SessionCreated, type ToUser, type UserMessage } from './protocol.js';
+import { openStream, relayRequest, type Stream } from './sse.js';
+
+/** What a tab keeps of its shared session across page loads. */
+interface Saved extends SessionCreated {
+  readonly url: string;
+  /** The last event seen, to resume after. */
+  last?: string;
+  /** The agent's name once paired ('' when it gave none). */
+  agent?: string;
+  /** The record the user last picked: a later push acts on it. */
+  record?: ZcRecord;
+}
+
+/** What the channel shows the user; the bar (zc-agent-bar) implements it. */
+export interface AgentView {
+  show(status: AgentStatus): void;
+  remove(): void;
+}
+
+/** The page takes at most this many pushes within PUSH_WINDOW ms; more are refused. */
+export const PUSH_LIMIT = 3;
+export const PUSH_WINDOW = 10_000;
+/** Tries for a message the relay could not take (network, 5xx, 429). */
+const POST_TRIES = 4;
+
+const load = (win: Window): Saved | undefined => {
+  try {
+    const v = JSON.parse(win.sessionStorage.getItem(AGENT_KEY) ?? 'null') as Saved | null;
+    return v && typeof v.session === 'string' && typeof v.key === 'string' && typeof v.url === 'string' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+};
+const keep = (win: Window, s: Saved | undefined): void => {
+  try {
+    if (s) win.sessionStorage.setItem(AGENT_KEY, JSON.stringify(s));
+    else win.sessionStorage.removeItem(AGENT_KEY);
+  } catch {
+    // No storage: the session lasts this page.
+  }
+};
+const format = (problems: readonly MessageProblem[]): string => problems.map((p) => `${p.path || '/'}: ${p.message}`).join('; ');
+
+/** Opens (or, with nothing but a saved session, resumes) the shared session. */
+export function openChannel(host: AgentHost, options: ConnectOptions | undefined, view: (actions: { end(): void; renew(): void; close(): void }) => AgentView, confirm: string): AgentChannel {
+  const { win } = host;
+  const fetcher = win.fetch.bind(win);
+  const base = options ? new URL(options.url, win.location.href).href.replace(/\/+$/, '') : undefined;
+  let saved = load(win);
+  // Asked for another relay than the one the tab shares a session with: that one is over.
+  if (saved && base && saved.url !== base) saved = undefined;
+  let stream: Stream | undefined;
+  let done = false;
+  let current: string | undefined;
+  let recent: number[] = [];
+  let outbox = Promise.resolve();
+  const timers: Array<() => void> = [];
+  let stopListening = (): void => undefined;
+  let cancelCode = (): void => undefined;
+  let status: AgentStatus = { state: 'connecting' };
+
+  const ui = view({ end: () => void channel.end(), renew: () => void renew(), close: () => ui.remove() });
+  const set = (s: AgentStatus): void => {
+    status = s;
+    ui.show(s);
+    host.status(s);
+  };
+  const paired = (): boolean => status.state === 'paired';
+  const at = (s: Saved, path = ''): string => `${s.url}/sessions/${encodeURIComponent(s.session)}${path}`;
+  const wait = (ms: number): Promise<void> => new Promise((resolve) => timers.push(host.after(ms, resolve)));
+
+  /** Sends in order; what the relay could not take for a moment is tried again. */
+  const post = (m: UserMessage): void => {
+    const s = saved;
+    if (!s) return;
+    outbox = outbox.then(async () => {
+      for (let tries = 1; !done; tries++) {
+        const r = await relayRequest(fetcher, 'POST', at(s, '/messages'), s.key, m);
+        if (r.ok) return;
+        const passing = r.status === 0 || r.status === 429 || r.status >= 500;
+        if (!passing || tries === POST_TRIES) return host.warn('agent-post', `the agent relay did not take a "${m.type}" message: ${r.error.message}`);
+        await wait(1000 * 2 ** tries);
+      }
+    });
+  };
+  const answer = (a: Omit<AnswerMessage, 'type'>): void => post({ type: 'answer', ...a });
+  const sendContext = (): void => post({ type: 'context', ...host.context() });
+
+  const refuse = (push: string, problems: MessageProblem[]): void => {
+    host.warn('agent-refused', `a solution the agent pushed was refused: ${format(problems)}`);
+    answer({ push, outcome: 'refused', problems });
+  };
+
+  function receive(m: PushMessage): void {
+    const problems = checkMessage('agent', m);
+    if (problems.length > 0) return refuse(typeof m.id === 'string' && /^[\w-]{1,64}$/.test(m.id) ? m.id : 'invalid', problems);
+    const now = host.now();
+    recent = recent.filter((t) => now - t < PUSH_WINDOW);
+    if (recent.length >= PUSH_LIMIT) return refuse(m.id, [{ path: '', message: `too many pushes: at most ${PUSH_LIMIT} within ${PUSH_WINDOW / 1000} s; this one was not shown, push it again in a moment` }]);
+    recent.push(now);
+    const checked = host.check(m);
+    if (Array.isArray(checked)) return refuse(m.id, checked);
+    // One pushed solution at a time: the agent's next one takes the place of the last.
+    if (current) host.close(current);
+    current = m.id;
+    checked.mount(saved?.record, confirm);
+  }
+
+  function onEvent(type: string, data: string, id: string | undefined): void {
+    if (!saved || done) return;
+    let m: ToUser;
+    try {
+      m = JSON.parse(data) as ToUser;
+    } catch {
+      return host.warn('agent-event', `the agent relay sent a "${type}" event that is not JSON; it was ignored`);
+    }
+    saved.last = id;
+    if (m.type === 'paired') {
+      saved.agent = typeof m.name === 'string' ? m.name.slice(0, 64) : '';
+      begin();
+    } else if (m.type === 'push') receive(m);
+    else if (m.type === 'end') finish(m.by === 'agent' || m.by === 'user' ? m.by : 'relay', m.reason === 'expired' ? 'expired' : 'ended');
+    keep(win, saved);
+  }
+
+  /** The agent is here: the SDK's own help holds back, the agent gets the context. */
+  function begin(): void {
+    if (paired() || !saved) return;
+    cancelCode(); // it was used
+    set({ state: 'paired', agent: saved.agent ?? '' });
+    host.paired(true);
+    sendContext();
+  }
+
+  function finish(by: 'user' | 'agent' | 'relay', reason: 'ended' | 'expired' | 'code-expired'): void {
+    if (done) return;
+    const wasPaired = paired();
+    done = true;
+    stream?.close();
+    stopListening();
+    cancelCode();
+    for (const t of timers.splice(0)) t();
+    if (wasPaired) host.paired(false);
+    if (current) host.close(current);
+    saved = undefined;
+    keep(win, undefined);
+    set({ state: 'ended', endedBy: by, reason });
+  }
+
+  async function start(): Promise<void> {
+    if (!saved) {
+      if (!base) return set({ state: 'failed', error: 'no agent relay URL: pass connect({ url }) or set data-agent-channel' });
+      host.own(base);
+      const r = await relayRequest<SessionCreated>(fetcher, 'POST', `${base}/sessions`, options?.token ?? '', { protocol: PROTOCOL, sdk: host.sdk, pack: host.pack, locale: host.locale });
+      if (done) return;
+      if (!r.ok) {
+        host.warn('agent-start', `the agent relay did not start a shared session: ${r.error.message}`);
+        done = true;
+        return set({ state: 'failed', error: `${r.error.message} (${r.error.error})` });
+      }
+      saved = { ...r.value, url: base };
+      keep(win, saved);
+    } else host.own(saved.url);
+    const s = saved;
+    stopListening = host.listen({
+      signal: (x) => paired() && post({ type: 'signal', ...x }),
+      page: () => paired() && sendContext(),
+      outcome(push, outcome, extra, record) {
+        const picked = record && { id: record.id, label: record.label };
+        if (outcome === 'picked' && record && saved) keep(win, Object.assign(saved, { record }));
+        if (push === current && (outcome === 'dismissed' || outcome === 'dont-show-again' || outcome === 'closed')) current = undefined;
+        answer({ push, outcome: outcome === 'held-out' ? 'closed' : outcome, ...(picked && { record: picked }), ...(extra.step !== undefined && { step: extra.step }), ...(extra.reason !== undefined && { reason: extra.reason }) });
+      },
+    });
+    if (s.agent !== undefined) begin();
+    else {
+      set({ state: 'waiting', code: s.code, codeExpires: s.codeExpires });
+      cancelCode = host.after(Math.max(0, s.codeExpires - host.now()), () => void expireCode());
+    }
+    stream = openStream({
+      url: at(s, '/events'),
+      key: s.key,
+      fetch: fetcher,
+      after: host.after,
+      lastEventId: s.last,
+      onEvent: host.guard.wrap('agent', (e) => onEvent(e.type, e.data, e.id)),
+      onEnd: host.guard.wrap('agent', (e) => finish('relay', e.error === 'session-ended' || e.error === 'not-found' ? 'expired' : 'ended')),
+    });
+  }
+
+  /** Nobody paired in time: the code is void, the user can ask for a new one. */
+  async function expireCode(): Promise<void> {
+    const s = saved;
+    finish('relay', 'code-expired');
+    if (s) await relayRequest(fetcher, 'DELETE', at(s), s.key);
+  }
+
+  /** A new code after the last one expired, with what connect() was given. */
+  async function renew(): Promise<void> {
+    if (!done || !options) return;
+    ui.remove();
+    const next = openChannel(host, options, view, confirm);
+    channel.end = () => next.end();
+    channel.detach = () => next.detach();
+  }
+
+  const channel: AgentChannel = {
+    async end() {
+      const s = saved;
+      finish('user', 'ended');
+      ui.remove();
+      // The agent hears it from the relay; a relay that cannot be reached lets the session expire.
+      if (s) await relayRequest(fetcher, 'DELETE', at(s), s.key);
+    },
+    detach() {
+      done = true;
+      stream?.close();
+      stopListening();
+      cancelCode();
+      for (const t of timers.splice(0)) t();
+      ui.remove();
+    },
+  };
+  void start().catch((error: unknown) => host.warn('agent-start', `the shared session could not start (${error instanceof Error ? error.message : String(error)})`));
+  return channel;
+}
