@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { JOURNEYS, runJourney, step, JourneyFailure as CheckFailure } from './journeys.mjs';
+import { runAgentJourney } from './agent-journey.mjs';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const TIMEOUT = 10_000;
@@ -64,6 +65,12 @@ export async function runCheck({ base, root, failureDir, only = process.env.ZC_O
         return journey.shot === TELEMETRY_JOURNEY ? `${note}; ${await checkTelemetry(page)}` : note;
       },
     })),
+    {
+      label: 'desktop journey agent push: the agent pushes a picker, then the remedy; the user picks and confirms',
+      shot: 'journey-agent-push',
+      options: DESKTOP,
+      run: ({ page, problems, shot }) => runAgentJourney({ page, base, problems, shot }),
+    },
     ...GALLERIES.flatMap((g) =>
       [false, ...(g.phone ? [true] : [])].map((phone) => ({
         label: `${phone ? 'phone' : 'desktop'} ${g.name}`,

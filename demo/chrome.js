@@ -29,14 +29,33 @@ export function showRoute(path) {
 /**
  * "Call us" shows the support line. Reaching for the phone is what Zero Call exists to make
  * unnecessary, so the app tracks it: `zerocall report --target support-contact` compares how
- * often helped and held-out users do it.
+ * often helped and held-out users do it. Next to the number: "Share this page with your
+ * agent", for the user already on the phone.
  */
 function showPhoneNumber(button) {
   const number = document.getElementById('call-us-number');
   const open = button.getAttribute('aria-expanded') !== 'true';
   button.setAttribute('aria-expanded', String(open));
   number.hidden = !open;
+  document.getElementById('call-us-share').hidden = !open;
   if (open) window.ZeroCall?.track('support-contact');
+}
+
+/**
+ * Shares the page with the support agent on the phone: the SDK asks the relay (demo/serve.mjs,
+ * /zc/v1) for a code and shows it; the user reads it out and the agent pairs with it at
+ * /demo/agent.html (docs/agent-console.md). The demo's user token stands in for what a real
+ * app's back end would hand its signed-in user.
+ */
+async function shareWithAgent() {
+  // The code appears in the SDK's bar: fold the number away, which also answers the click.
+  const call = document.getElementById('call-us');
+  if (call.getAttribute('aria-expanded') === 'true') showPhoneNumber(call);
+  try {
+    await window.ZeroCall?.connect({ url: '/zc/v1', token: 'acme-demo-user' });
+  } catch (error) {
+    console.warn(`Acme Pay: sharing the page with the agent failed: ${error?.message ?? error}`);
+  }
 }
 
 /** Wires the demo's controls and starts listening to the SDK. */
@@ -76,6 +95,7 @@ export function startChrome() {
     }
     if (target?.closest('#restart, [data-restart]')) void restart(target.closest('#restart, [data-restart]'));
     if (target?.closest('#call-us')) showPhoneNumber(target.closest('#call-us'));
+    if (target?.closest('#call-us-share')) void shareWithAgent();
     // The skip link moves focus without touching the URL: a fragment would be a route change.
     if (target?.closest('.skip-link')) {
       event.preventDefault();

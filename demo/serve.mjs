@@ -1,6 +1,7 @@
 // Serves the Zero Call demo (Acme Pay) from the repository root.
 //
-//   npm start                       build dist/, then serve http://localhost:8000/demo/ (PORT overrides)
+//   npm start                       build dist/, then serve http://localhost:8000/demo/ (PORT overrides),
+//                                   its agent console at /demo/agent.html and the relay at /zc/v1
 //   node demo/serve.mjs --check     serve on a free port (or PORT), run the end-to-end journeys
 //                                   (demo/journeys.mjs) and the gallery in headless Chromium,
 //                                   save screenshots to docs/ (ZC_SHOTS_DIR elsewhere), exit 0
@@ -11,12 +12,17 @@
 //                                   sessions with simulated users (demo/generate.mjs)
 //
 // Acme Pay's API (/api/orders, /api/payments, /api/refunds, /api/statements, …) and the Zero
-// Call collector (/api/collect) are mocked in the page by msw's service worker (demo/mocks.js);
-// this server only serves files.
+// Call collector (/api/collect) are mocked in the page by msw's service worker (demo/mocks.js).
+// Besides files, this server runs one thing for real: the reference agent-push relay
+// (dist/relay.mjs, docs/agent-console.md) at /zc/v1, so a support agent at
+// /demo/agent.html can pair with a user of the demo ("Call us" → "Share this page with your
+// agent") and push help into their page. Demo tokens: the page uses `acme-demo-user`, the
+// console `acme-demo-agent`.
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startDevServer } from '@web/dev-server';
+import { createRelay } from '../dist/relay.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CHECK = process.argv.includes('--check');
@@ -38,6 +44,35 @@ async function demoRoutes(ctx, next) {
   return next();
 }
 
+const relay = createRelay({
+  verifyUser: (token) => token === 'acme-demo-user',
+  verifyAgent: (token) => token === 'acme-demo-agent',
+  base: '/zc/v1',
+  // Session lifecycle lines (never tokens, keys or codes) for whoever runs the demo; checks stay quiet.
+  ...(CHECK || GENERATE ? {} : { log: (line) => console.log(`relay: ${line}`) }),
+});
+// Ends overdue sessions (their consoles and pages hear "expired") and frees their memory.
+setInterval(() => relay.sweep(), 30_000).unref();
+
+/**
+ * The relay answers its own URLs on the raw request and response (an event stream stays open
+ * for the whole session), so Koa must not respond after it. The dev server compresses
+ * nothing (@web/dev-server 0.4 has no compression middleware), so events are not buffered.
+ */
+async function relayRoutes(ctx, next) {
+  if (relay.handle(ctx.req, ctx.res)) {
+    ctx.respond = false;
+    return undefined;
+  }
+  return next();
+}
+
+/** Stops the relay first: its open event streams would otherwise keep the server from closing. */
+async function stopServer() {
+  relay.close();
+  await server.stop();
+}
+
 /** Listens on `port` (0: any free one) for a moment; resolves with the port, rejects if it is taken. */
 function probePort(port) {
   return new Promise((resolve, reject) => {
@@ -57,7 +92,7 @@ let server;
 try {
   port = await probePort(port);
   server = await startDevServer({
-    config: { rootDir: ROOT, port, hostname: process.env.HOST || 'localhost', nodeResolve: true, middleware: [demoRoutes], watch: false },
+    config: { rootDir: ROOT, port, hostname: process.env.HOST || 'localhost', nodeResolve: true, middleware: [relayRoutes, demoRoutes], watch: false },
     readCliArgs: false,
     readFileConfig: false,
     logStartMessage: false,
@@ -72,7 +107,7 @@ const base = `http://localhost:${port}`;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
     setTimeout(() => process.exit(130), 500).unref(); // do not wait for idle keep-alive sockets
-    void server.stop().finally(() => process.exit(130));
+    void stopServer().finally(() => process.exit(130));
   });
 }
 // Output piped into a reader that went away (`| head`): nothing more to say.
@@ -86,11 +121,12 @@ if (GENERATE) {
   } catch (error) {
     console.error(`generate failed: ${error.message}`);
   } finally {
-    await server.stop();
+    await stopServer();
   }
   process.exit(code);
 } else if (!CHECK) {
   console.log(`Zero Call demo: ${base}/demo/`);
+  console.log(`Agent console: ${base}/demo/agent.html (relay at ${base}/zc/v1)`);
 } else {
   const { runCheck } = await import('./check.mjs');
   let code = 1;
@@ -99,7 +135,7 @@ if (GENERATE) {
   } catch (error) {
     console.error(`demo check failed: ${error.message}`);
   } finally {
-    await server.stop();
+    await stopServer();
   }
   process.exit(code);
 }

@@ -22,6 +22,7 @@ export const STRINGS = {
     'lang.label': 'Language',
     'call.button': 'Call us',
     'call.number': '1-800-555-0199, 8 am to 8 pm',
+    'call.share': 'Share this page with your agent',
 
     'guide.badge': 'Demo guide',
     'guide.title': 'Try it',
@@ -368,6 +369,7 @@ export const STRINGS = {
     'lang.label': '语言',
     'call.button': '致电客服',
     'call.number': '1-800-555-0199，早 8 点至晚 8 点',
+    'call.share': '与客服共享此页面',
 
     'guide.badge': '演示指南',
     'guide.title': '试一试',

@@ -5,7 +5,6 @@
  */
 import type { AgentChannel, AgentChunk, AgentHost, AgentStatus, ConnectOptions } from '../../src/agent/agent-host.js';
 import { openChannel } from '../../src/agent/channel.js';
-import { translate } from '../i18n.js';
 import { ZcAgentBar } from './zc-agent-bar.component.js';
 import { strings } from './zc-agent-bar.strings.js';
 
@@ -30,11 +29,11 @@ export function startChannel(host: AgentHost, options: ConnectOptions | undefine
     bar.addEventListener('zc-agent-close', host.guard.wrap('agent', () => on.close()));
     doc.body.append(bar);
     return {
-      show: (s: AgentStatus) => void (bar.status = s),
+      show: (s: AgentStatus, renewable: boolean) => void Object.assign(bar, { status: s, renewable }),
       remove: () => bar.remove(),
     };
   };
-  return openChannel(host, options, view, translate(strings, host.locale, 'confirmPush', {}));
+  return openChannel(host, options, view, strings[host.locale].confirmPush);
 }
 
 /** What the core imports; checked against the interface it expects. */

@@ -1,10 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import type { CSSResultGroup, TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { AgentStatus } from '../../src/agent/agent-host.js';
 import { spacedCode } from '../../src/agent/protocol.js';
 import { baseStyles } from '../base/zc-element.styles.js';
-import { resolveLocale, translate } from '../i18n.js';
 import type { Locale, Vars } from '../i18n.js';
 import { strings, type AgentBarKey } from './zc-agent-bar.strings.js';
 import { styles } from './zc-agent-bar.styles.js';
@@ -15,6 +13,7 @@ type BarEvent = 'zc-agent-end' | 'zc-agent-renew' | 'zc-agent-close';
 /**
  * @summary The shared session with a support agent, as the user sees it: the pairing code to read
  * out and until when it works, then who is connected, with an "End sharing" button always there.
+ * Fixed at the bottom start corner (at the top on a phone), away from where pushed help docks.
  *
  * Shown by the SDK on `ZeroCall.connect()`; it never takes focus, and says each change through a
  * live region. It carries `data-zc-ignore`, so the SDK never treats clicks on it as friction.
@@ -32,14 +31,17 @@ type BarEvent = 'zc-agent-end' | 'zc-agent-renew' | 'zc-agent-close';
 export class ZcAgentBar extends LitElement {
   static override styles: CSSResultGroup = [baseStyles, styles];
 
+  // Declared without decorators: the decorator helper would be one more export of the component chunk.
+  static override properties = { status: { attribute: false }, locale: { reflect: true }, renewable: { type: Boolean } };
+
   /** Where the shared session stands. */
-  @property({ attribute: false }) status: AgentStatus = { state: 'connecting' };
+  status: AgentStatus = { state: 'connecting' };
 
   /** Locale of the bar ('en' or 'zh-CN'). */
-  @property({ reflect: true }) locale: Locale = 'en';
+  locale: Locale = 'en';
 
-  /** Pack overrides of the bar's strings, by key. */
-  @property({ attribute: false }) ui: Readonly<Record<string, string>> = {};
+  /** Whether "Get a new code" is offered when a code expired. */
+  renewable = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -48,12 +50,13 @@ export class ZcAgentBar extends LitElement {
   }
 
   protected override updated(): void {
-    this.setAttribute('lang', resolveLocale(this.locale));
+    this.setAttribute('lang', this._lang());
     this.setAttribute('aria-label', this._t('region'));
   }
 
-  private _t(key: AgentBarKey, vars?: Vars): string {
-    return translate(strings, this.locale, key, this.ui, vars);
+  /** Its own lookup, not the components' `translate`: every import from the component chunk adds to that chunk's exports. */
+  private _t(key: AgentBarKey, vars: Vars = {}): string {
+    return strings[this._lang()][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
   }
 
   private _button(label: string, event: BarEvent, primary: boolean): TemplateResult {
@@ -61,8 +64,12 @@ export class ZcAgentBar extends LitElement {
     return html`<button part=${primary ? 'button primary' : 'button'} class=${primary ? 'btn primary' : 'btn'} type="button" @click=${fire}>${label}</button>`;
   }
 
+  private _lang(): Locale {
+    return this.locale === 'zh-CN' ? 'zh-CN' : 'en';
+  }
+
   private _time(t: number): string {
-    return new Intl.DateTimeFormat(resolveLocale(this.locale), { hour: 'numeric', minute: '2-digit' }).format(t);
+    return new Intl.DateTimeFormat(this._lang(), { hour: 'numeric', minute: '2-digit' }).format(t);
   }
 
   /** What the live region says: the state in one sentence (the code itself is read from the page). */
@@ -94,7 +101,7 @@ export class ZcAgentBar extends LitElement {
     const actions = live
       ? this._button(this._t('end'), 'zc-agent-end', true)
       : s.state === 'ended' || s.state === 'failed'
-        ? html`${s.reason === 'code-expired' ? this._button(this._t('renew'), 'zc-agent-renew', true) : nothing}${this._button(this._t('close'), 'zc-agent-close', false)}`
+        ? html`${s.reason === 'code-expired' && this.renewable ? this._button(this._t('renew'), 'zc-agent-renew', true) : nothing}${this._button(this._t('close'), 'zc-agent-close', false)}`
         : nothing;
     return html`<div part="surface" class="surface">
       <div class="row">${body}</div>

@@ -1,11 +1,14 @@
 import { css } from 'lit';
 
-/** The bar: a small panel at the top end of the viewport, above the page and out of the docked help's corner. */
+/**
+ * The bar: a small panel at the bottom start corner, above the page and out of the corner where
+ * pushed help docks (end); on a phone, where docked help takes the bottom, at the top.
+ */
 export const styles = css`
   :host {
     position: fixed;
-    top: 12px;
-    inset-inline-end: 16px;
+    bottom: 16px;
+    inset-inline-start: 16px;
     z-index: var(--zc-z-index, 2147483000);
     width: min(320px, calc(100vw - 32px));
   }
@@ -45,6 +48,7 @@ export const styles = css`
   @media (max-width: 480px) {
     :host {
       top: 8px;
+      bottom: auto;
       inset-inline: 8px;
       width: auto;
     }

@@ -4,12 +4,13 @@
  * so a pushed solution is validated and mounted exactly like a pack's; the channel itself only
  * talks to the relay. Types only: the core and the lazy file share nothing else.
  */
-import type { ZcRecord } from '../../components/host.js';
+import type { HandoffPacket, ZcRecord } from '../../components/host.js';
 import type { Guard } from '../core/guard.js';
 import type { OutcomeKind } from '../engine/types.js';
 import type { UiLocale } from '../mount/locale.js';
 import type { OutcomeExtra } from '../mount/mount.js';
-import type { AgentSignal, ContextMessage, MessageProblem, PushMessage } from './protocol.js';
+import type { RulePack, Solution } from '../pack/types.js';
+import type { AgentSignal, MessageProblem } from './protocol.js';
 
 /** Where a shared session stands; `ZeroCall.agent` and the `agent` event report it. */
 export interface AgentStatus {
@@ -49,31 +50,42 @@ export interface AgentListener {
   outcome(push: string, outcome: OutcomeKind, extra: OutcomeExtra, record: ZcRecord | undefined): void;
 }
 
-/** The running SDK, as the agent channel sees it. */
+/** The running SDK, as the agent channel sees it: values and functions only, so the lazy file imports nothing of the core. */
 export interface AgentHost {
   readonly win: Window;
   readonly locale: UiLocale;
   readonly sdk: string;
-  /** `packId@version`. */
-  readonly pack: string;
+  /** The running pack, and `packId@version`. */
+  readonly pack: RulePack;
+  readonly ref: string;
+  /** Where the tab keeps its shared session (sessionStorage). */
+  readonly store: string;
   readonly guard: Guard;
   readonly now: () => number;
   readonly after: (ms: number, fn: () => void) => () => void;
   /** Marks the relay's URLs as the SDK's own, so the network sensor never reports them as the page's. */
   own(prefix: string): void;
-  /** Checks a push as the pack's solutions are checked; problems located in the push. */
-  check(push: PushMessage): MessageProblem[] | { mount(record: ZcRecord | undefined, confirm: string): void };
+  /** The pack's own check of a solution (check-solution.ts), string ids resolved in `strings`; problems located under `at`. */
+  validate(solution: unknown, at: string, strings: Readonly<Record<string, string>>): MessageProblem[];
+  /** What a solution needs that the page never registered (`ZeroCall.action('x', fn)`…). */
+  missing(solution: Omit<Solution, 'placement'>): string[];
+  /** The names of the host actions and data providers the page registered. */
+  names(): { readonly actions: string[]; readonly providers: string[] };
+  /** A pack string in the UI locale. */
+  text(id: string): string;
+  /** Shows a checked push through the mount stage (its placement missing: docked at the end). */
+  mount(push: string, m: { readonly solution: Solution; readonly text: (id: string) => string; readonly record: ZcRecord | undefined }): void;
   /** Takes down what a push shows (reported as `closed`). */
   close(push: string): void;
   /** Starts hearing signals, pages and outcomes of pushes; returns a function that stops. */
   listen(l: AgentListener): () => void;
-  /** What the agent sees of the session now. */
-  context(): Omit<ContextMessage, 'type'>;
+  /** What a hand-off would carry now: pages and signals, no values. */
+  packet(): HandoffPacket;
   /** An agent is sharing the session (true) or no longer (false): the SDK's own help holds back meanwhile. */
   paired(on: boolean): void;
   /** Tells the page's `ZeroCall.on('agent')` listeners. */
   status(s: AgentStatus): void;
-  /** Reports a problem the way the SDK reports its others (console once, `error` event). */
+  /** Reports a problem the way the SDK reports its others (console once). */
   warn(code: string, message: string): void;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { ZcRecord } from '../../components/host.js';
 import type { AgentChannel, AgentHost, AgentStatus, ConnectOptions } from './agent-host.js';
-import { AGENT_KEY } from './agent-host.js';
+import { checkPush } from './check-push.js';
 import { checkMessage, PROTOCOL, type AnswerMessage, type MessageProblem, type PushMessage, type SessionCreated, type ToUser, type UserMessage } from './protocol.js';
 import { openStream, relayRequest, type Stream } from './sse.js';
 
@@ -22,7 +22,8 @@ interface Saved extends SessionCreated {
 
 /** What the channel shows the user; the bar (zc-agent-bar) implements it. */
 export interface AgentView {
-  show(status: AgentStatus): void;
+  /** `renewable`: a new code can be had (connect() gave the relay and token; a resumed session has no token). */
+  show(status: AgentStatus, renewable: boolean): void;
   remove(): void;
 }
 
@@ -32,18 +33,18 @@ export const PUSH_WINDOW = 10_000;
 /** Tries for a message the relay could not take (network, 5xx, 429). */
 const POST_TRIES = 4;
 
-const load = (win: Window): Saved | undefined => {
+const load = (win: Window, key: string): Saved | undefined => {
   try {
-    const v = JSON.parse(win.sessionStorage.getItem(AGENT_KEY) ?? 'null') as Saved | null;
+    const v = JSON.parse(win.sessionStorage.getItem(key) ?? 'null') as Saved | null;
     return v && typeof v.session === 'string' && typeof v.key === 'string' && typeof v.url === 'string' ? v : undefined;
   } catch {
     return undefined;
   }
 };
-const keep = (win: Window, s: Saved | undefined): void => {
+const keep = (win: Window, key: string, s: Saved | undefined): void => {
   try {
-    if (s) win.sessionStorage.setItem(AGENT_KEY, JSON.stringify(s));
-    else win.sessionStorage.removeItem(AGENT_KEY);
+    if (s) win.sessionStorage.setItem(key, JSON.stringify(s));
+    else win.sessionStorage.removeItem(key);
   } catch {
     // No storage: the session lasts this page.
   }
@@ -55,7 +56,7 @@ export function openChannel(host: AgentHost, options: ConnectOptions | undefined
   const { win } = host;
   const fetcher = win.fetch.bind(win);
   const base = options ? new URL(options.url, win.location.href).href.replace(/\/+$/, '') : undefined;
-  let saved = load(win);
+  let saved = load(win, host.store);
   // Asked for another relay than the one the tab shares a session with: that one is over.
   if (saved && base && saved.url !== base) saved = undefined;
   let stream: Stream | undefined;
@@ -71,10 +72,12 @@ export function openChannel(host: AgentHost, options: ConnectOptions | undefined
   const ui = view({ end: () => void channel.end(), renew: () => void renew(), close: () => ui.remove() });
   const set = (s: AgentStatus): void => {
     status = s;
-    ui.show(s);
+    ui.show(s, options !== undefined);
     host.status(s);
   };
   const paired = (): boolean => status.state === 'paired';
+  /** A session that expires before any agent paired is a code nobody used: the user may ask for a new one. */
+  const expired = (): 'expired' | 'code-expired' => (paired() ? 'expired' : 'code-expired');
   const at = (s: Saved, path = ''): string => `${s.url}/sessions/${encodeURIComponent(s.session)}${path}`;
   const wait = (ms: number): Promise<void> => new Promise((resolve) => timers.push(host.after(ms, resolve)));
 
@@ -93,7 +96,13 @@ export function openChannel(host: AgentHost, options: ConnectOptions | undefined
     });
   };
   const answer = (a: Omit<AnswerMessage, 'type'>): void => post({ type: 'answer', ...a });
-  const sendContext = (): void => post({ type: 'context', ...host.context() });
+  /** What the agent sees of the session: pages and signals as a hand-off has them, and what it may push. */
+  const sendContext = (): void => {
+    const p = host.packet();
+    const signals = p.signals.map(({ signal, t, page, target }) => ({ signal, t, page, ...(target ? { target } : {}) }));
+    const rules = host.pack.rules.filter((r) => r.enabled !== false).map((r) => ({ id: r.id, component: r.solution.component }));
+    post({ type: 'context', page: p.page, pages: p.pages, signals, pack: host.ref, locale: host.locale, ...host.names(), rules });
+  };
 
   const refuse = (push: string, problems: MessageProblem[]): void => {
     host.warn('agent-refused', `a solution the agent pushed was refused: ${format(problems)}`);
@@ -107,12 +116,12 @@ export function openChannel(host: AgentHost, options: ConnectOptions | undefined
     recent = recent.filter((t) => now - t < PUSH_WINDOW);
     if (recent.length >= PUSH_LIMIT) return refuse(m.id, [{ path: '', message: `too many pushes: at most ${PUSH_LIMIT} within ${PUSH_WINDOW / 1000} s; this one was not shown, push it again in a moment` }]);
     recent.push(now);
-    const checked = host.check(m);
+    const checked = checkPush(m, host, confirm);
     if (Array.isArray(checked)) return refuse(m.id, checked);
     // One pushed solution at a time: the agent's next one takes the place of the last.
     if (current) host.close(current);
     current = m.id;
-    checked.mount(saved?.record, confirm);
+    host.mount(m.id, { ...checked, record: saved?.record });
   }
 
   function onEvent(type: string, data: string, id: string | undefined): void {
@@ -128,8 +137,8 @@ export function openChannel(host: AgentHost, options: ConnectOptions | undefined
       saved.agent = typeof m.name === 'string' ? m.name.slice(0, 64) : '';
       begin();
     } else if (m.type === 'push') receive(m);
-    else if (m.type === 'end') finish(m.by === 'agent' || m.by === 'user' ? m.by : 'relay', m.reason === 'expired' ? 'expired' : 'ended');
-    keep(win, saved);
+    else if (m.type === 'end') finish(m.by === 'agent' || m.by === 'user' ? m.by : 'relay', m.reason === 'expired' ? expired() : 'ended');
+    keep(win, host.store, saved);
   }
 
   /** The agent is here: the SDK's own help holds back, the agent gets the context. */
@@ -152,7 +161,7 @@ export function openChannel(host: AgentHost, options: ConnectOptions | undefined
     if (wasPaired) host.paired(false);
     if (current) host.close(current);
     saved = undefined;
-    keep(win, undefined);
+    keep(win, host.store, undefined);
     set({ state: 'ended', endedBy: by, reason });
   }
 
@@ -160,7 +169,7 @@ export function openChannel(host: AgentHost, options: ConnectOptions | undefined
     if (!saved) {
       if (!base) return set({ state: 'failed', error: 'no agent relay URL: pass connect({ url }) or set data-agent-channel' });
       host.own(base);
-      const r = await relayRequest<SessionCreated>(fetcher, 'POST', `${base}/sessions`, options?.token ?? '', { protocol: PROTOCOL, sdk: host.sdk, pack: host.pack, locale: host.locale });
+      const r = await relayRequest<SessionCreated>(fetcher, 'POST', `${base}/sessions`, options?.token ?? '', { protocol: PROTOCOL, sdk: host.sdk, pack: host.ref, locale: host.locale });
       if (done) return;
       if (!r.ok) {
         host.warn('agent-start', `the agent relay did not start a shared session: ${r.error.message}`);
@@ -168,7 +177,7 @@ export function openChannel(host: AgentHost, options: ConnectOptions | undefined
         return set({ state: 'failed', error: `${r.error.message} (${r.error.error})` });
       }
       saved = { ...r.value, url: base };
-      keep(win, saved);
+      keep(win, host.store, saved);
     } else host.own(saved.url);
     const s = saved;
     stopListening = host.listen({
@@ -176,7 +185,7 @@ export function openChannel(host: AgentHost, options: ConnectOptions | undefined
       page: () => paired() && sendContext(),
       outcome(push, outcome, extra, record) {
         const picked = record && { id: record.id, label: record.label };
-        if (outcome === 'picked' && record && saved) keep(win, Object.assign(saved, { record }));
+        if (outcome === 'picked' && record && saved) keep(win, host.store, Object.assign(saved, { record }));
         if (push === current && (outcome === 'dismissed' || outcome === 'dont-show-again' || outcome === 'closed')) current = undefined;
         answer({ push, outcome: outcome === 'held-out' ? 'closed' : outcome, ...(picked && { record: picked }), ...(extra.step !== undefined && { step: extra.step }), ...(extra.reason !== undefined && { reason: extra.reason }) });
       },
@@ -193,7 +202,7 @@ export function openChannel(host: AgentHost, options: ConnectOptions | undefined
       after: host.after,
       lastEventId: s.last,
       onEvent: host.guard.wrap('agent', (e) => onEvent(e.type, e.data, e.id)),
-      onEnd: host.guard.wrap('agent', (e) => finish('relay', e.error === 'session-ended' || e.error === 'not-found' ? 'expired' : 'ended')),
+      onEnd: host.guard.wrap('agent', (e) => finish('relay', e.error === 'session-ended' || e.error === 'not-found' ? expired() : 'ended')),
     });
   }
 

@@ -1,43 +1,47 @@
-import type { PushMessage, MessageProblem } from './protocol.js';
-import { checkSolution } from '../pack/check-solution.js';
-import { selector, type ValidateOptions } from '../pack/validate-pack.js';
-import type { RulePack, Solution } from '../pack/types.js';
-import type { UiLocale } from '../mount/locale.js';
-import { packText } from '../mount/surface-props.js';
+import type { AgentHost } from './agent-host.js';
+import type { MessageProblem, PushMessage } from './protocol.js';
+import type { Solution } from '../pack/types.js';
 
 /** A push the page may show: its solution and how its string ids read. */
 export interface CheckedPush {
   readonly solution: Solution;
   readonly text: (id: string) => string;
-  /** The pack rule it names, if it named one. */
-  readonly rule?: string;
 }
 
+/** The string id a pushed remedy's confirmation reads when the push brought none. */
+const CONFIRM = '@agent-confirm';
+
+/** A remedy always asks first when an agent pushed it (`next` after a picker included). */
+const confirmed = (s: Omit<Solution, 'placement'>): Omit<Solution, 'placement'> =>
+  s.action && !s.action.confirm ? { ...s, action: { ...s.action, confirm: CONFIRM } } : s.next ? { ...s, next: confirmed(s.next) } : s;
+
 /**
- * Checks a pushed solution exactly as the pack's own solutions are checked (check-solution.ts),
- * against this page's pack: a named rule must exist and be switched on; an inline solution must
- * validate, its string ids defined in the push's strings or the pack's. Problems are located in
- * the push (`/solution/action/host: …`), for the agent to read.
+ * Checks a push against this page's pack exactly as the pack's own solutions are checked: a
+ * named rule must exist and be on; an inline solution must validate, its string ids defined
+ * in the push's strings or the pack's; every host name it needs must be registered. Problems
+ * are located in the push (`/solution/action/host: …`), for the agent to read. A remedy that
+ * brought no confirmation question gets `confirm`.
  */
-export function checkPush(push: PushMessage, pack: RulePack, locale: UiLocale, options: ValidateOptions): CheckedPush | MessageProblem[] {
-  const packed = packText(pack, locale);
+export function checkPush(push: PushMessage, host: AgentHost, confirm: string): CheckedPush | MessageProblem[] {
+  const { pack, locale } = host;
+  let solution: Solution;
+  let text = host.text;
   if (push.rule !== undefined) {
     const rule = pack.rules.find((r) => r.id === push.rule);
-    if (!rule) return [{ path: '/rule', message: `no rule "${push.rule}" in the page's pack ${pack.id}@${pack.version}` }];
+    if (!rule) return [{ path: '/rule', message: `no rule "${push.rule}" in the page's pack ${host.ref}` }];
     if (rule.enabled === false) return [{ path: '/rule', message: `rule "${push.rule}" is switched off in the pack` }];
-    return { solution: rule.solution, text: packed, rule: rule.id };
+    solution = rule.solution;
+  } else {
+    const own = push.strings ?? {};
+    const tables = [own[locale], own[pack.locale ?? 'en'], ...Object.values(own)].filter((t) => t !== undefined);
+    const defined = Object.assign({}, pack.strings[pack.locale ?? 'en'], pack.strings[locale], ...[...tables].reverse());
+    const problems = host.validate(push.solution, '/solution', defined);
+    if (problems.length > 0) return problems;
+    solution = push.solution as Solution;
+    text = (id) => tables.find((t) => typeof t[id] === 'string')?.[id] ?? host.text(id);
   }
-  const own = push.strings ?? {};
-  const tables = [own[locale], own[pack.locale ?? 'en'], ...Object.values(own)].filter((t) => t !== undefined);
-  const defined = Object.assign({}, pack.strings[pack.locale ?? 'en'], pack.strings[locale], ...[...tables].reverse());
-  const out: MessageProblem[] = [];
-  checkSolution(push.solution, '/solution', { strings: defined, selector: (o, key, at, allowTarget) => selector(o, key, at, options, out, allowTarget) }, out);
-  if (out.length > 0) return out;
-  return {
-    solution: push.solution as Solution,
-    text: (id) => {
-      for (const t of tables) if (typeof t[id] === 'string') return t[id];
-      return packed(id);
-    },
-  };
+  // A remedy the page never registered would be a broken button: refuse it here, where the agent hears why.
+  const missing = host.missing(solution);
+  if (missing.length) return [{ path: push.rule ? '/rule' : '/solution', message: `the page has not registered ${missing.join(' and ')}, which the solution needs` }];
+  return { solution: { ...confirmed(solution), placement: solution.placement }, text: (id) => (id === CONFIRM ? confirm : text(id)) };
 }

@@ -76,6 +76,7 @@ export interface Paired {
 /** Why the relay refused a request. */
 export type RelayErrorCode =
   | 'bad-request' // 400: malformed JSON, or a message that breaks the protocol (the message names where)
+  | 'method-not-allowed' // 405: the path answers other methods (`Allow` lists them)
   | 'unauthorized' // 401: no token or key, or one the relay does not accept
   | 'forbidden' // 403: a key for another session, or a message type this side may not send
   | 'unknown-code' // 404: no session has this pairing code
@@ -85,6 +86,7 @@ export type RelayErrorCode =
   | 'session-ended' // 410: the session ended or expired
   | 'too-large' // 413: a message over MAX_MESSAGE_BYTES
   | 'rate-limited' // 429: too many requests; `Retry-After` says when to try again
+  | 'unavailable' // 503: the relay is shutting down or failed inside; try again shortly
   | 'unreachable'; // no answer at all (clients only: the network or the relay is down)
 
 /** An error body. */
@@ -203,6 +205,13 @@ export type ToUser = PushMessage | PairedMessage | EndMessage;
 /** What the agent's stream carries. */
 export type ToAgent = ContextMessage | SignalMessage | AnswerMessage | EndMessage;
 
+/**
+ * The components a rule's solution may name (the pack schema's list, pinned equal to
+ * check-solution.ts by a test): spelled out here because the page's lazy agent file must not
+ * import the core's validator, and the relay has no use for the rest of it.
+ */
+export const COMPONENT_NAMES: readonly string[] = ['zc-card', 'zc-tip', 'zc-steps', 'zc-picker', 'zc-action', 'zc-upload', 'zc-handoff', 'zc-feedback'];
+
 /** Message types each side may post (the relay refuses the rest with 403). */
 export const POSTS: Readonly<Record<Role, readonly string[]>> = {
   agent: ['push', 'end'],
@@ -211,6 +220,8 @@ export const POSTS: Readonly<Record<Role, readonly string[]>> = {
 
 const ANSWER_OUTCOMES: readonly string[] = ['shown', 'engaged', 'picked', 'action-succeeded', 'action-failed', 'uploaded', 'escalated', 'completed', 'target-missing', 'helpful', 'unhelpful', 'dismissed', 'dont-show-again', 'closed', 'refused'];
 
+/** One JSON-pointer token (RFC 6901). */
+const escape = (key: string): string => key.replaceAll('~', '~0').replaceAll('/', '~1');
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
 
@@ -233,7 +244,7 @@ export function checkMessage(role: Role, m: unknown): MessageProblem[] {
     signal: ['type', 'signal', 't', 'page', 'target'],
     answer: ['type', 'push', 'outcome', 'record', 'step', 'reason', 'problems'],
   };
-  for (const k of Object.keys(m)) if (!allowed[m.type]!.includes(k)) bad(`/${k}`, `unknown property; expected one of ${allowed[m.type]!.join(', ')}`);
+  for (const k of Object.keys(m)) if (!allowed[m.type]!.includes(k)) bad(`/${escape(k)}`, `unknown property; expected one of ${allowed[m.type]!.join(', ')}`);
   switch (m.type) {
     case 'push':
       if (typeof m.id !== 'string' || !PUSH_ID_PATTERN.test(m.id)) bad('/id', 'expected 1 to 64 letters, digits, "_" or "-"');
@@ -244,7 +255,7 @@ export function checkMessage(role: Role, m: unknown): MessageProblem[] {
         if (!isRecord(m.strings)) bad('/strings', 'expected an object of locales');
         else
           for (const [locale, table] of Object.entries(m.strings)) {
-            if (!isRecord(table) || !Object.values(table).every((s) => typeof s === 'string' && s.length <= 2000)) bad(`/strings/${locale}`, 'expected an object of string ids to texts (at most 2000 characters each)');
+            if (!isRecord(table) || !Object.values(table).every((s) => typeof s === 'string' && s.length <= 2000)) bad(`/strings/${escape(locale)}`, 'expected an object of string ids to texts (at most 2000 characters each)');
           }
       }
       break;
@@ -257,18 +268,32 @@ export function checkMessage(role: Role, m: unknown): MessageProblem[] {
       if (!isText(m.page, 2000)) bad('/page', 'expected a page path');
       if (m.target !== undefined && !isText(m.target, 2000)) bad('/target', 'expected a CSS path');
       break;
-    case 'context':
+    case 'context': {
       if (!isText(m.page, 2000)) bad('/page', 'expected a page path');
-      for (const k of ['pages', 'signals', 'actions', 'providers', 'rules']) if (!Array.isArray(m[k])) bad(`/${k}`, 'expected an array');
+      const items: Record<string, [string, (v: unknown) => boolean]> = {
+        pages: ['a page path', (v) => isText(v, 2000)],
+        signals: ['{ signal, t, page, target? }', (v) => isRecord(v) && isText(v.signal, 64) && Number.isFinite(v.t) && isText(v.page, 2000) && (v.target === undefined || isText(v.target, 2000))],
+        actions: ['a host action name', (v) => isText(v, 64)],
+        providers: ['a data provider name', (v) => isText(v, 64)],
+        rules: ['{ id, component } with a component of the pack schema', (v) => isRecord(v) && isText(v.id, 64) && COMPONENT_NAMES.includes(v.component as string)],
+      };
+      for (const [k, [what, ok]] of Object.entries(items)) {
+        const list = m[k];
+        if (!Array.isArray(list)) bad(`/${k}`, 'expected an array');
+        else list.forEach((v, i) => ok(v) || bad(`/${k}/${i}`, `expected ${what}`));
+      }
       if (!isText(m.pack, 200)) bad('/pack', 'expected "packId@version"');
       if (!isText(m.locale, 16)) bad('/locale', 'expected a locale');
       break;
+    }
     case 'answer':
       if (typeof m.push !== 'string' || !PUSH_ID_PATTERN.test(m.push)) bad('/push', 'expected the id of a push');
       if (typeof m.outcome !== 'string' || !ANSWER_OUTCOMES.includes(m.outcome)) bad('/outcome', `expected one of ${ANSWER_OUTCOMES.join(', ')}`);
-      if (m.record !== undefined && !(isRecord(m.record) && isText(m.record.id, 200) && isText(m.record.label, 500))) bad('/record', 'expected { id, label }');
+      // Id and label only: whatever else the host's record holds stays in the page.
+      if (m.record !== undefined && !(isRecord(m.record) && Object.keys(m.record).length === 2 && isText(m.record.id, 200) && isText(m.record.label, 500))) bad('/record', 'expected { id, label } and nothing else');
+      if (m.reason !== undefined && !isText(m.reason, 64)) bad('/reason', 'expected the string id of a reason');
       if (m.step !== undefined && !(Number.isInteger(m.step) && (m.step as number) >= 0)) bad('/step', 'expected a step index');
-      if (m.problems !== undefined && !(Array.isArray(m.problems) && m.problems.every((p) => isRecord(p) && typeof p.path === 'string' && typeof p.message === 'string'))) bad('/problems', 'expected [{ path, message }]');
+      if (m.problems !== undefined && !(Array.isArray(m.problems) && m.problems.every((p) => isRecord(p) && Object.keys(p).length === 2 && typeof p.path === 'string' && typeof p.message === 'string'))) bad('/problems', 'expected [{ path, message }]');
       break;
   }
   return out;

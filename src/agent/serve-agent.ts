@@ -6,19 +6,15 @@ import type { HandoffLog } from '../mount/handoff-log.js';
 import { missingHostNames, type HostRegistry } from '../mount/host-bridge.js';
 import type { UiLocale } from '../mount/locale.js';
 import type { Mounter, OutcomeExtra } from '../mount/mount.js';
-import type { Solution } from '../pack/types.js';
+import { packText } from '../mount/surface-props.js';
+import { checkSolution } from '../pack/check-solution.js';
+import type { PackProblem } from '../pack/checks.js';
+import { selector } from '../pack/validate-pack.js';
 import { SDK_VERSION } from '../version.js';
-import type { AgentHost, AgentListener, AgentStatus } from './agent-host.js';
-import { checkPush } from './check-push.js';
+import { AGENT_KEY, type AgentHost, type AgentListener, type AgentStatus } from './agent-host.js';
 
 /** Surfaces an agent pushed carry the rule `agent:<push id>`; pack rule ids cannot contain ":". */
-export const AGENT_RULE = 'agent:';
-/** The string id a pushed remedy's confirmation reads when the push brought none. */
-const CONFIRM = '@agent-confirm';
-
-/** A remedy always asks first when an agent pushed it (`next` after a picker included). */
-const confirmed = (s: Omit<Solution, 'placement'>): Omit<Solution, 'placement'> =>
-  s.action && !s.action.confirm ? { ...s, action: { ...s.action, confirm: CONFIRM } } : s.next ? { ...s, next: confirmed(s.next) } : s;
+const AGENT_RULE = 'agent:';
 
 /** What the runtime lends the agent channel. */
 export interface AgentDeps {
@@ -40,55 +36,39 @@ export interface AgentDeps {
   readonly warn: (code: string, message: string) => void;
 }
 
-/** The agent channel's view of a running SDK (agent-host.ts). */
+/**
+ * The agent channel's view of a running SDK (agent-host.ts): the core's own validator, host
+ * registry and mount stage, lent as functions. What a push means is decided in the lazy file.
+ */
 export function serveAgent(d: AgentDeps): AgentHost {
-  const pack = d.compiled.pack;
+  const validation = { sdkVersion: SDK_VERSION, isSelector: d.isSelector };
   return {
     win: d.win,
     locale: d.locale,
     sdk: SDK_VERSION,
-    pack: d.compiled.ref,
+    pack: d.compiled.pack,
+    ref: d.compiled.ref,
+    store: AGENT_KEY,
     guard: d.guard,
     now: d.now,
     after: d.after,
     own: (prefix) => void d.ownPrefixes.push(new URL(prefix, d.win.location.href).href),
-    check(push) {
-      const checked = checkPush(push, pack, d.locale, { sdkVersion: SDK_VERSION, isSelector: d.isSelector });
-      if (Array.isArray(checked)) return checked;
-      // A remedy the page never registered would be a broken button: refuse it here, where the agent hears why.
-      const missing = missingHostNames(checked.solution, d.host);
-      if (missing.length) return [{ path: push.rule ? '/rule' : '/solution', message: `the page has not registered ${missing.join(' and ')}, which the solution needs` }];
-      return {
-        mount: (record: ZcRecord | undefined, confirm: string) =>
-          d.mounter.mount({
-            rule: AGENT_RULE + push.id,
-            solution: { ...confirmed(checked.solution), placement: checked.solution.placement },
-            target: undefined,
-            text: (id) => (id === CONFIRM ? confirm : checked.text(id)),
-            record,
-            // The agent means it for the page the user is on: where its placement is missing, the corner.
-            fallback: 'end',
-          }),
-      };
+    validate(solution, at, strings) {
+      const out: PackProblem[] = [];
+      checkSolution(solution, at, { strings, selector: (o, key, path, allowTarget) => selector(o, key, path, validation, out, allowTarget) }, out);
+      return out;
     },
+    missing: (s) => missingHostNames(s, d.host),
+    names: () => ({ actions: [...d.host.actions.keys()], providers: [...d.host.providers.keys()] }),
+    text: packText(d.compiled.pack, d.locale),
+    // The agent means it for the page the user is on: where its placement is missing, the corner.
+    mount: (push, m) => d.mounter.mount({ ...m, rule: AGENT_RULE + push, target: undefined, fallback: 'end' }),
     close: (push) => d.mounter.close(AGENT_RULE + push),
     listen(l) {
       d.listeners.add(l);
       return () => void d.listeners.delete(l);
     },
-    context() {
-      const p = d.handoff.packet('', undefined, d.page(), d.now());
-      return {
-        page: p.page,
-        pages: p.pages,
-        signals: p.signals.map(({ signal, t, page, target }) => ({ signal, t, page, ...(target ? { target } : {}) })),
-        pack: d.compiled.ref,
-        locale: d.locale,
-        actions: [...d.host.actions.keys()],
-        providers: [...d.host.providers.keys()],
-        rules: pack.rules.filter((r) => r.enabled !== false).map((r) => ({ id: r.id, component: r.solution.component })),
-      };
-    },
+    packet: () => d.handoff.packet('', undefined, d.page(), d.now()),
     paired: (on) => d.feed({ type: 'agent', on, t: d.now(), page: d.page() }),
     status: d.status,
     warn: d.warn,

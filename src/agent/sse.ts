@@ -62,7 +62,8 @@ export async function relayError(res: Response): Promise<RelayError> {
   } catch {
     // Not JSON: a gateway's own page.
   }
-  const error: RelayErrorCode = res.status === 401 ? 'unauthorized' : res.status === 403 ? 'forbidden' : res.status === 404 ? 'not-found' : res.status === 410 ? 'session-ended' : res.status === 429 ? 'rate-limited' : 'bad-request';
+  const byStatus: Record<number, RelayErrorCode> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 405: 'method-not-allowed', 410: 'session-ended', 413: 'too-large', 429: 'rate-limited' };
+  const error = byStatus[res.status] ?? (res.status >= 500 ? 'unavailable' : 'bad-request');
   return { error, message: `the relay answered HTTP ${res.status}` };
 }
 

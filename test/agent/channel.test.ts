@@ -5,6 +5,8 @@ import { startChannel } from '../../components/agent/index.js';
 import type { ZcActionInput } from '../../components/host.js';
 import type { AgentChannel, AgentStatus } from '../../src/agent/agent-host.js';
 import { PUSH_LIMIT } from '../../src/agent/channel.js';
+import { COMPONENT_NAMES } from '../../src/agent/protocol.js';
+import { COMPONENTS } from '../../src/pack/check-solution.js';
 import type { Suppressed } from '../../src/engine/decide.js';
 import { once } from '../../src/mount/component-chunk.js';
 import { ENGINE_DELAY, startRuntime, type Runtime, type RuntimeEvents } from '../../src/runtime.js';
@@ -240,5 +242,11 @@ describe('agent push: the page side (msw relay)', () => {
     await waitUntil(() => t!.state() === 'failed', 'failed', { timeout: 5000 });
     expect(t.statuses.at(-1)).to.deep.equal({ state: 'failed', error: 'the token was not accepted (unauthorized)' });
     expect(t.warnings).to.deep.equal(['the agent relay did not start a shared session: the token was not accepted']);
+  });
+});
+
+describe('agent push: the protocol and the pack agree', () => {
+  it('names the components a pack solution may have', () => {
+    expect(COMPONENT_NAMES).to.deep.equal(COMPONENTS);
   });
 });

@@ -285,7 +285,7 @@ describe('zc-inspector: Live', () => {
       expect(rows(el)[0]).to.deep.equal(['not shown', `pay-down not shown: ${words}`]);
       expect(text(one(el, '[role="status"]')), 'announced politely').to.equal(`pay-down not shown: ${words}`);
     }
-    expect(rows(el)).to.have.length(9);
+    expect(rows(el)).to.have.length(10);
     await expect(el).to.be.accessible();
   });
 

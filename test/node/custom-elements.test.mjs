@@ -17,7 +17,7 @@ test('custom-elements.json is up to date and describes every zc-* tag', { timeou
   const committed = await readFile(join(root, 'custom-elements.json'), 'utf8');
   assert.equal(committed, fresh, 'custom-elements.json is stale: run npm run cem and commit it');
   const tags = JSON.parse(committed).modules.flatMap((m) => (m.declarations ?? []).filter((d) => d.tagName)).map((d) => d.tagName).sort();
-  assert.deepEqual(tags, ['zc-action', 'zc-card', 'zc-feedback', 'zc-handoff', 'zc-outlet', 'zc-picker', 'zc-steps', 'zc-tip', 'zc-upload']);
+  assert.deepEqual(tags, ['zc-action', 'zc-agent-bar', 'zc-card', 'zc-feedback', 'zc-handoff', 'zc-outlet', 'zc-picker', 'zc-steps', 'zc-tip', 'zc-upload']);
   const card = JSON.parse(committed).modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'zc-card');
   assert.ok(card.events.some((e) => e.name === 'zc-outcome'), 'zc-card documents zc-outcome');
   assert.ok(card.cssParts.some((p) => p.name === 'surface'), 'zc-card documents its parts');

@@ -1,5 +1,6 @@
 // The demo a newcomer starts with `npm start` really shows help: serve it and run the end-to-end
-// journeys (demo/journeys.mjs) in headless Chromium, desktop and phone, and check what the collector got.
+// journeys (demo/journeys.mjs) in headless Chromium, desktop and phone, and check what the collector got;
+// and the agent-push journey (demo/agent-journey.mjs): the agent's console and the user's page, paired.
 // The same run opens the component gallery (demo/gallery.html), which must reach every state
 // of every component in English, dark and Chinese, and on a phone.
 // Needs `npm run build` first (npm test does it).
@@ -23,6 +24,7 @@ test('npm start demo: struggling journeys get the right help within 3 s, smooth 
   for (const journey of JOURNEYS) {
     assert.ok(out.includes(`ok   ${journey.phone ? 'phone' : 'desktop'} journey ${journey.name}: `), `the journey "${journey.name}" did not pass:\n${out}`);
   }
+  assert.match(out, /^ok {3}desktop journey agent push: .*ended by the user/m, `the agent-push journey did not pass:\n${out}`);
   for (const flow of ['desktop gallery', 'desktop gallery dark', 'desktop gallery in Chinese', 'phone gallery']) {
     assert.match(out, new RegExp(`^ok {3}${flow}: all \\d+ states reached`, 'm'), `the ${flow} flow did not pass:\n${out}`);
   }

@@ -1,7 +1,7 @@
 // The npm build's lazy chunks must stand alone on lit: a value the core and the components both
 // import becomes a shared chunk that pulls the core's imports (rxjs, idb) into the first help
 // shown, and hides part of the components' cost from `npm run size`. The designer inspector's
-// chunk may use the component chunk (the frame's theme styles), never the core.
+// and agent-push chunks may use the component chunk (the frame's theme styles), never the core.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
@@ -16,16 +16,19 @@ async function importsOf(file) {
   return [...new Set([...head.matchAll(/(?:import|from)\s*"([^"]+)"/g)].map((m) => m[1]))].sort();
 }
 
-test('dist/chunks holds the component chunk, importing nothing but lit, and the inspector chunk, importing only lit and it', async () => {
+test('dist/chunks holds the component chunk, importing nothing but lit, and the inspector and agent chunks, importing only lit and it', async () => {
   const chunks = (await readdir(dir)).filter((f) => f.endsWith('.js')).sort();
-  assert.equal(chunks.length, 2, `expected two chunks, got ${chunks.join(', ')}`);
-  const [components, inspector] = chunks;
+  assert.equal(chunks.length, 3, `expected three chunks, got ${chunks.join(', ')}`);
+  const [agent, components, inspector] = chunks;
+  assert.match(agent, /^agent-[\w-]+\.js$/);
   assert.match(components, /^components-[\w-]+\.js$/);
   assert.match(inspector, /^inspector-[\w-]+\.js$/);
   assert.deepEqual(await importsOf(components), ['lit', 'lit/decorators.js']);
-  const fromInspector = await importsOf(inspector);
-  assert.deepEqual(
-    fromInspector.filter((m) => !/^lit(\/|$)/.test(m)),
-    [`./${components}`],
-  );
+  for (const lazy of [inspector, agent]) {
+    assert.deepEqual(
+      (await importsOf(lazy)).filter((m) => !/^lit(\/|$)/.test(m)),
+      [`./${components}`],
+      `${lazy} may take from the component chunk and lit, never from the core`,
+    );
+  }
 });
