@@ -52,6 +52,19 @@ function forget() {
 
 // ---- The page shell ----
 
+/** The guided-steps form's three rows (#step1-text, #step1-target, #step1-page, …), from one template; the first is required. */
+function stepRows() {
+  const template = $('step-row');
+  for (const n of [1, 2, 3]) {
+    const row = template.content.cloneNode(true);
+    row.querySelector('legend').dataset.n = String(n);
+    for (const input of row.querySelectorAll('[data-id]')) input.id = `step${n}-${input.dataset.id}`;
+    for (const label of row.querySelectorAll('[data-for]')) label.htmlFor = `step${n}-${label.dataset.for}`;
+    if (n === 1) row.querySelector('[data-id="text"]').required = true;
+    template.parentElement.append(row);
+  }
+}
+
 function translate() {
   document.title = t('title');
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n, node.dataset);
@@ -306,6 +319,7 @@ function answerItem(a) {
 
 // ---- Start ----
 
+stepRows();
 translate();
 $('pair-form').addEventListener('submit', onPair);
 $('agent-end').addEventListener('click', onEnd);

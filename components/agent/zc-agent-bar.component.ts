@@ -80,7 +80,7 @@ export class ZcAgentBar extends LitElement {
       case 'connecting':
         return this._t('connecting');
       case 'waiting':
-        return `${this._t('codeIntro')}: ${spacedCode(s.code ?? '')}. ${this._t('codeUntil', { time: this._time(s.codeExpires ?? 0) })}`;
+        return this._t('codeSaid', { code: spacedCode(s.code ?? ''), until: this._t('codeUntil', { time: this._time(s.codeExpires ?? 0) }) });
       case 'paired':
         return s.agent ? this._t('paired', { agent: s.agent }) : this._t('pairedNoName');
       case 'failed':

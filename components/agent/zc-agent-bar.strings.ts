@@ -5,6 +5,8 @@ const en = {
   connecting: 'Getting a code for your support agent…',
   codeIntro: 'Your code for the support agent',
   codeUntil: 'Read it out on the phone or in the chat. It works until {time}.',
+  /** What the live region says while the code is shown. */
+  codeSaid: 'Your code for the support agent: {code}. {until}',
   paired: '{agent} from support is connected and may show you help on this page.',
   pairedNoName: 'Your support agent is connected and may show you help on this page.',
   end: 'End sharing',
@@ -27,6 +29,7 @@ export const strings = {
     connecting: '正在为您获取客服验证码…',
     codeIntro: '您的客服验证码',
     codeUntil: '请在电话或聊天中告诉客服。有效期至 {time}。',
+    codeSaid: '您的客服验证码：{code}。{until}',
     paired: '客服 {agent} 已连接，可以在此页面为您展示帮助。',
     pairedNoName: '客服已连接，可以在此页面为您展示帮助。',
     end: '结束共享',

@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { http } from 'msw';
 import type { ZcAgentBar } from '../../components/agent/zc-agent-bar.component.js';
 import { startChannel } from '../../components/agent/index.js';
@@ -180,14 +181,15 @@ describe('agent push: the page side (msw relay)', () => {
     expect(t.state()).to.equal('paired');
   });
 
-  it('the user ends the session from the bar: the relay is told, the pushed help goes, the SDK helps again', async () => {
+  it('the user ends the session from the bar, by keyboard: the relay is told, the pushed help goes, the SDK helps again', async () => {
     t = share(relay);
     await pair(t, relay);
     relay.send('push', { type: 'push', id: 'p1', rule: 'help' });
     await waitUntil(() => document.querySelector('zc-card'), 'the pushed card', { timeout: 5000 });
     const bar = t.bar()!;
     await bar.updateComplete;
-    bar.shadowRoot!.querySelector<HTMLButtonElement>('[part~="primary"]')!.click();
+    bar.shadowRoot!.querySelector<HTMLButtonElement>('[part~="primary"]')!.focus();
+    await sendKeys({ press: 'Enter' });
     await waitUntil(() => relay.deletes.length === 1, 'the relay hears it');
     expect(t.statuses.at(-1)).to.deep.equal({ state: 'ended', endedBy: 'user', reason: 'ended' });
     expect(document.querySelector('zc-card')).to.equal(null);
@@ -242,6 +244,32 @@ describe('agent push: the page side (msw relay)', () => {
     await waitUntil(() => t!.state() === 'failed', 'failed', { timeout: 5000 });
     expect(t.statuses.at(-1)).to.deep.equal({ state: 'failed', error: 'the token was not accepted (unauthorized)' });
     expect(t.warnings).to.deep.equal(['the agent relay did not start a shared session: the token was not accepted']);
+  });
+});
+
+describe('agent push: the code bar', () => {
+  it('speaks Chinese, says each state in its live region, and takes the theme tokens', async () => {
+    const { ZcAgentBar } = await import('../../components/agent/zc-agent-bar.component.js');
+    if (!customElements.get('zc-agent-bar')) customElements.define('zc-agent-bar', ZcAgentBar);
+    const bar = document.createElement('zc-agent-bar');
+    bar.locale = 'zh-CN';
+    bar.style.setProperty('--zc-accent', 'rgb(1, 2, 3)');
+    bar.status = { state: 'waiting', code: '482913', codeExpires: new Date(2026, 10, 24, 14, 32).getTime() };
+    document.body.append(bar);
+    await bar.updateComplete;
+    const root = bar.shadowRoot!;
+    expect(bar.getAttribute('lang')).to.equal('zh-CN');
+    expect(bar.getAttribute('aria-label')).to.equal('与客服共享');
+    expect(root.querySelector('[role="status"]')!.textContent).to.equal('您的客服验证码：482 913。请在电话或聊天中告诉客服。有效期至 14:32。');
+    expect(getComputedStyle(root.querySelector('[part~="primary"]')!).backgroundColor).to.equal('rgb(1, 2, 3)');
+    await expect(bar).to.be.accessible();
+    bar.status = { state: 'paired', agent: '小王' };
+    await bar.updateComplete;
+    expect(root.querySelector('[role="status"]')!.textContent).to.equal('客服 小王 已连接，可以在此页面为您展示帮助。');
+    bar.status = { state: 'ended', endedBy: 'relay', reason: 'code-expired' };
+    await bar.updateComplete;
+    expect([...root.querySelectorAll('button')].map((b) => b.textContent!.trim()), 'no new code without the means to get one').to.deep.equal(['关闭']);
+    bar.remove();
   });
 });
 
