@@ -14,7 +14,6 @@ import type { ChunkLoader } from './mount/component-chunk.js';
 import type { UiLocale } from './mount/locale.js';
 import { createHandoffLog } from './mount/handoff-log.js';
 import type { HostRegistry } from './mount/host-bridge.js';
-import type { HandoffPacket } from '../components/host.js';
 import { createMounter, type OutcomeExtra } from './mount/mount.js';
 import { resumableSteps } from './mount/resume-steps.js';
 import type { RulePack } from './pack/types.js';
@@ -83,7 +82,7 @@ export interface Runtime {
   /** Telemetry counters; undefined without an endpoint, or when the browser asks not to be tracked. */
   telemetry(): TransportStats | undefined;
   /** What the agent channel (ZeroCall.connect) works through. */
-  agent(hooks: { status: (s: AgentStatus) => void; warn: (code: string, message: string) => void; isSelector: (s: string) => boolean }): AgentHost;
+  agent(hooks: { status: (s: AgentStatus) => void; warn: (code: string, message: string) => void; isSelector: (s: string) => boolean; renew: () => void }): AgentHost;
   /** What the designer inspector reads; its journal starts now unless `inspect` started it with the runtime. */
   inspector(close: () => void): InspectorSource;
   /** Stops everything and delivers what is queued. */
@@ -348,6 +347,7 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
   }
 
   const handoff = createHandoffLog(compiled.ref, config.locale);
+  const scrubbed = <T>(value: T): T => scrubDeep(value, scrub) as T;
   const hostRegistry = config.host ?? { providers: new Map(), actions: new Map() };
   const mounter = createMounter({
     doc: win.document,
@@ -356,7 +356,7 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
     pack,
     guard,
     host: hostRegistry,
-    packet: (rule, picked) => scrubDeep(handoff.packet(rule, picked, currentPage(win), env.now()), scrub) as HandoffPacket,
+    packet: (rule, picked) => scrubbed(handoff.packet(rule, picked, currentPage(win), env.now())),
     onOutcome: emitOutcome,
     onMountError: (rule, why) => {
       const message = `rule ${rule}: ${why}`;
@@ -403,7 +403,7 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
         journal?.add({ kind: 'signal', signal: out });
         record({ kind: 'signal', t: out.t, page: out.page, signal: out.signal, evidence: out.evidence, ...(out.target ? { target: out.target.fp } : {}) });
         handoff.signal(out);
-        tellSignal(agentListeners, out);
+        tellSignal(agentListeners, out, scrubbed);
         env.notify('signal', out);
       } else if (out.type === 'decision') {
         journal?.add({ kind: 'decision', decision: out });
@@ -501,7 +501,7 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
     },
     exportSession: () => serializeSession(recorded, { zerocall: 'session', v: 1, id: config.sid, sdk: SDK_VERSION, pack: compiled.ref, started: recordedFrom }),
     agent: (hooks) =>
-      serveAgent({ win, compiled, locale: config.locale, guard, host: hostRegistry, mounter, handoff, listeners: agentListeners, ownPrefixes, now: env.now, after: env.after, page: () => currentPage(win), feed, ...hooks }),
+      serveAgent({ win, compiled, locale: config.locale, guard, host: hostRegistry, mounter, handoff, listeners: agentListeners, ownPrefixes, now: env.now, after: env.after, page: () => currentPage(win), scrub: scrubbed, feed, ...hooks }),
     inspector: (close) => {
       const j = journal ?? startJournal();
       return {

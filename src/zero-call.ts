@@ -142,13 +142,19 @@ export function createZeroCall(
   let closeInspector: (() => void) | undefined;
   const host: HostRegistry = { providers: new Map(), actions: new Map() };
   let agentStatus: AgentStatus = { state: 'off' };
+  /** The shared session's channel; kept once ended, so shutdown can take its notice down. */
   let channel: AgentChannel | undefined;
   let agentDefaults: ConnectOptions | undefined;
+  /** What connect() was last given, for "Get a new code". */
+  let lastConnect: ConnectOptions | undefined;
+  let starting: Promise<AgentStatus> | undefined;
+  /** Moves on with each disconnect or shutdown, so a channel still loading knows it is no longer wanted. */
+  let agentEpoch = 0;
   const setAgent = (s: AgentStatus): void => {
     agentStatus = s;
-    if (s.state === 'ended' || s.state === 'failed') channel = undefined;
     notify('agent', s);
   };
+  const sharingNow = (): boolean => channel !== undefined && !['off', 'ended', 'failed'].includes(agentStatus.state);
   const isSelector = (s: string): boolean => {
     try {
       window.document.createDocumentFragment().querySelector(s);
@@ -302,22 +308,38 @@ export function createZeroCall(
     return true;
   }
 
-  /** Loads the agent file and opens (or resumes) the shared session; resolves once it settled. */
-  async function startAgent(options: ConnectOptions | undefined): Promise<AgentStatus> {
+  /** Opens (or resumes) the shared session unless one is open or opening; resolves once it settled. */
+  function startAgent(options: ConnectOptions | undefined): Promise<AgentStatus> {
+    if (starting) return starting;
+    if (sharingNow()) return Promise.resolve(agentStatus);
+    lastConnect = options ?? lastConnect;
+    starting = openAgent(options).finally(() => (starting = undefined));
+    return starting;
+  }
+
+  /** Loads the agent file and starts its channel over this runtime. */
+  async function openAgent(options: ConnectOptions | undefined): Promise<AgentStatus> {
     const r = runtime;
     if (!r || !agentChunk) return agentStatus;
-    if (channel) return agentStatus;
+    const epoch = agentEpoch;
+    // An ended session's notice gives way to the new one.
+    channel?.detach();
+    channel = undefined;
     setAgent({ state: 'connecting' });
     try {
       const chunk = await agentChunk();
-      if (runtime !== r || channel) return agentStatus;
+      if (runtime !== r) return agentStatus;
+      if (epoch !== agentEpoch) {
+        setAgent({ state: 'off' }); // disconnected while the file loaded
+        return agentStatus;
+      }
       const settled = new Promise<AgentStatus>((resolve) => {
         const off = api.on('agent', (s) => s.state !== 'connecting' && (off(), resolve(s)));
       });
-      channel = chunk.startChannel(r.agent({ status: setAgent, warn: warnOnce, isSelector }), options);
+      channel = chunk.startChannel(r.agent({ status: setAgent, warn: warnOnce, isSelector, renew: () => void startAgent(lastConnect) }), options);
       return await settled;
     } catch (error) {
-      setAgent({ state: 'failed', error: `the agent channel could not load (${error instanceof Error ? error.message : String(error)})` });
+      setAgent({ state: 'failed', error: `the agent channel could not start (${error instanceof Error ? error.message : String(error)})` });
       return agentStatus;
     }
   }
@@ -361,9 +383,8 @@ export function createZeroCall(
       return startAgent(o);
     },
     async disconnect() {
-      const c = channel;
-      channel = undefined;
-      await c?.end();
+      agentEpoch++;
+      await channel?.end();
     },
     get agent() {
       return agentStatus;
@@ -416,9 +437,13 @@ export function createZeroCall(
     async shutdown() {
       closeInspector?.();
       closeInspector = undefined;
-      // The shared session outlives this SDK instance: the next init in the tab resumes it.
-      channel?.detach();
+      // Stopping takes help down, the agent's too: the shared session ends (a page load does not stop the SDK; it resumes).
+      agentEpoch++;
+      const c = channel;
       channel = undefined;
+      // Not awaited: a relay that does not answer must not hold the shutdown (it lets the session expire).
+      void c?.end();
+      c?.detach();
       if (agentStatus.state !== 'off') setAgent({ state: 'off' });
       const r = runtime;
       runtime = undefined;

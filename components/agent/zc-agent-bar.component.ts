@@ -86,7 +86,7 @@ export class ZcAgentBar extends LitElement {
       case 'failed':
         return this._t('failed');
       case 'ended':
-        return this._t(s.reason === 'code-expired' ? 'codeExpired' : s.reason === 'expired' ? 'expired' : s.endedBy === 'agent' ? 'endedByAgent' : 'endedByUser');
+        return this._t(s.reason === 'code-expired' ? 'codeExpired' : s.reason === 'expired' ? 'expired' : s.endedBy === 'agent' ? 'endedByAgent' : s.endedBy === 'relay' ? 'endedByRelay' : 'endedByUser');
     }
   }
 

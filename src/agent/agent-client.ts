@@ -215,8 +215,8 @@ function start(s: SavedAgent, fetcher: typeof fetch): AgentSession {
     },
     async end() {
       const res = await relayRequest<unknown>(fetcher, 'DELETE', sessionUrl, s.key);
-      // Gone already (the user ended it, or it expired) is what was asked for.
-      if (!res.ok && res.error.error !== 'not-found' && res.error.error !== 'session-ended') throw new AgentClientError(res.error.error, res.error.message);
+      // Gone already (the user ended it, it expired, or the relay forgot its key after a restart) is what was asked for.
+      if (!res.ok && !['not-found', 'session-ended', 'unauthorized'].includes(res.error.error)) throw new AgentClientError(res.error.error, res.error.message);
       stop();
     },
     close: stop,

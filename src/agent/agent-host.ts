@@ -87,6 +87,8 @@ export interface AgentHost {
   status(s: AgentStatus): void;
   /** Reports a problem the way the SDK reports its others (console once). */
   warn(code: string, message: string): void;
+  /** Connects again with what connect() was last given (the user asked for a new code). */
+  renew(): void;
 }
 
 /** What the agent file exports. */

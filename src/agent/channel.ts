@@ -36,7 +36,9 @@ const POST_TRIES = 4;
 const load = (win: Window, key: string): Saved | undefined => {
   try {
     const v = JSON.parse(win.sessionStorage.getItem(key) ?? 'null') as Saved | null;
-    return v && typeof v.session === 'string' && typeof v.key === 'string' && typeof v.url === 'string' ? v : undefined;
+    if (v && typeof v.session === 'string' && typeof v.key === 'string' && typeof v.url === 'string' && typeof v.code === 'string') return v;
+    win.sessionStorage.removeItem(key);
+    return undefined;
   } catch {
     return undefined;
   }
@@ -69,7 +71,7 @@ export function openChannel(host: AgentHost, options: ConnectOptions | undefined
   let cancelCode = (): void => undefined;
   let status: AgentStatus = { state: 'connecting' };
 
-  const ui = view({ end: () => void channel.end(), renew: () => void renew(), close: () => ui.remove() });
+  const ui = view({ end: () => void channel.end(), renew, close: () => ui.remove() });
   const set = (s: AgentStatus): void => {
     status = s;
     ui.show(s, options !== undefined);
@@ -87,7 +89,9 @@ export function openChannel(host: AgentHost, options: ConnectOptions | undefined
     if (!s) return;
     outbox = outbox.then(async () => {
       for (let tries = 1; !done; tries++) {
-        const r = await relayRequest(fetcher, 'POST', at(s, '/messages'), s.key, m);
+        // keepalive: an answer sent as the user follows a link still arrives (messages stay under its 64 KB);
+        // a retry goes without it, in case the browser refuses keepalive for a relay on another origin.
+        const r = await relayRequest(fetcher, 'POST', at(s, '/messages'), s.key, m, tries === 1);
         if (r.ok) return;
         const passing = r.status === 0 || r.status === 429 || r.status >= 500;
         if (!passing || tries === POST_TRIES) return host.warn('agent-post', `the agent relay did not take a "${m.type}" message: ${r.error.message}`);
@@ -99,9 +103,9 @@ export function openChannel(host: AgentHost, options: ConnectOptions | undefined
   /** What the agent sees of the session: pages and signals as a hand-off has them, and what it may push. */
   const sendContext = (): void => {
     const p = host.packet();
-    const signals = p.signals.map(({ signal, t, page, target }) => ({ signal, t, page, ...(target ? { target } : {}) }));
+    const signals = p.signals.map(({ signal, t, page, target }) => ({ signal, t, page: page.slice(0, 2000), ...(target ? { target: target.slice(0, 2000) } : {}) }));
     const rules = host.pack.rules.filter((r) => r.enabled !== false).map((r) => ({ id: r.id, component: r.solution.component }));
-    post({ type: 'context', page: p.page, pages: p.pages, signals, pack: host.ref, locale: host.locale, ...host.names(), rules });
+    post({ type: 'context', page: p.page.slice(0, 2000), pages: p.pages.map((x) => x.slice(0, 2000)), signals, pack: host.ref, locale: host.locale, ...host.names(), rules });
   };
 
   const refuse = (push: string, problems: MessageProblem[]): void => {
@@ -130,8 +134,9 @@ export function openChannel(host: AgentHost, options: ConnectOptions | undefined
     try {
       m = JSON.parse(data) as ToUser;
     } catch {
-      return host.warn('agent-event', `the agent relay sent a "${type}" event that is not JSON; it was ignored`);
+      m = null as unknown as ToUser;
     }
+    if (typeof m !== 'object' || m === null) return host.warn('agent-event', `the agent relay sent a "${type}" event that is not a JSON object; it was ignored`);
     saved.last = id;
     if (m.type === 'paired') {
       saved.agent = typeof m.name === 'string' ? m.name.slice(0, 64) : '';
@@ -167,10 +172,16 @@ export function openChannel(host: AgentHost, options: ConnectOptions | undefined
 
   async function start(): Promise<void> {
     if (!saved) {
-      if (!base) return set({ state: 'failed', error: 'no agent relay URL: pass connect({ url }) or set data-agent-channel' });
+      if (!base) {
+        // Nothing (readable) to resume and nothing asked for: no bar, no noise.
+        done = true;
+        ui.remove();
+        return host.status({ state: 'off' });
+      }
       host.own(base);
       const r = await relayRequest<SessionCreated>(fetcher, 'POST', `${base}/sessions`, options?.token ?? '', { protocol: PROTOCOL, sdk: host.sdk, pack: host.ref, locale: host.locale });
-      if (done) return;
+      // Ended (or the SDK stopped) while the relay answered: that session is not wanted.
+      if (done) return void (r.ok && relayRequest(fetcher, 'DELETE', at({ ...r.value, url: base }), r.value.key));
       if (!r.ok) {
         host.warn('agent-start', `the agent relay did not start a shared session: ${r.error.message}`);
         done = true;
@@ -184,7 +195,8 @@ export function openChannel(host: AgentHost, options: ConnectOptions | undefined
       signal: (x) => paired() && post({ type: 'signal', ...x }),
       page: () => paired() && sendContext(),
       outcome(push, outcome, extra, record) {
-        const picked = record && { id: record.id, label: record.label };
+        // Within the protocol's limits, so an answer about a long record still gets through.
+        const picked = record && { id: record.id.slice(0, 200), label: record.label.slice(0, 500) };
         if (outcome === 'picked' && record && saved) keep(win, host.store, Object.assign(saved, { record }));
         if (push === current && (outcome === 'dismissed' || outcome === 'dont-show-again' || outcome === 'closed')) current = undefined;
         answer({ push, outcome: outcome === 'held-out' ? 'closed' : outcome, ...(picked && { record: picked }), ...(extra.step !== undefined && { step: extra.step }), ...(extra.reason !== undefined && { reason: extra.reason }) });
@@ -202,7 +214,8 @@ export function openChannel(host: AgentHost, options: ConnectOptions | undefined
       after: host.after,
       lastEventId: s.last,
       onEvent: host.guard.wrap('agent', (e) => onEvent(e.type, e.data, e.id)),
-      onEnd: host.guard.wrap('agent', (e) => finish('relay', e.error === 'session-ended' || e.error === 'not-found' ? expired() : 'ended')),
+      // A session gone before any agent paired is a code nobody used; one gone after, simply ended.
+      onEnd: host.guard.wrap('agent', () => finish('relay', paired() ? 'ended' : 'code-expired')),
     });
   }
 
@@ -213,13 +226,11 @@ export function openChannel(host: AgentHost, options: ConnectOptions | undefined
     if (s) await relayRequest(fetcher, 'DELETE', at(s), s.key);
   }
 
-  /** A new code after the last one expired, with what connect() was given. */
-  async function renew(): Promise<void> {
+  /** A new code after the last one expired: the SDK connects again, as connect() did. */
+  function renew(): void {
     if (!done || !options) return;
     ui.remove();
-    const next = openChannel(host, options, view, confirm);
-    channel.end = () => next.end();
-    channel.detach = () => next.detach();
+    host.renew();
   }
 
   const channel: AgentChannel = {

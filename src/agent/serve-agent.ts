@@ -30,10 +30,13 @@ export interface AgentDeps {
   readonly now: () => number;
   readonly after: (ms: number, fn: () => void) => () => void;
   readonly page: () => string;
+  /** The privacy scrubber telemetry and hand-offs go through (transport/scrub.ts). */
+  readonly scrub: <T>(value: T) => T;
   readonly feed: (e: ZcEvent) => void;
   readonly isSelector: (s: string) => boolean;
   readonly status: (s: AgentStatus) => void;
   readonly warn: (code: string, message: string) => void;
+  readonly renew: () => void;
 }
 
 /**
@@ -68,16 +71,19 @@ export function serveAgent(d: AgentDeps): AgentHost {
       d.listeners.add(l);
       return () => void d.listeners.delete(l);
     },
-    packet: () => d.handoff.packet('', undefined, d.page(), d.now()),
+    packet: () => d.scrub(d.handoff.packet('', undefined, d.page(), d.now())),
     paired: (on) => d.feed({ type: 'agent', on, t: d.now(), page: d.page() }),
     status: d.status,
     warn: d.warn,
+    renew: d.renew,
   };
 }
 
-/** Tells the agent channel about a signal, if one listens. */
-export function tellSignal(listeners: ReadonlySet<AgentListener>, s: Signal): void {
-  for (const l of listeners) l.signal({ signal: s.signal, t: s.t, page: s.page, ...(s.target ? { target: s.target.fp } : {}) });
+/** Tells the agent channel about a signal, if one listens: scrubbed like everything else that leaves the page. */
+export function tellSignal(listeners: ReadonlySet<AgentListener>, s: Signal, scrub: <T>(value: T) => T): void {
+  if (listeners.size === 0) return;
+  const told = scrub({ signal: s.signal, t: s.t, page: s.page, ...(s.target ? { target: s.target.fp } : {}) });
+  for (const l of listeners) l.signal(told);
 }
 
 /** Routes an outcome of a pushed surface to the agent channel; false for the pack's own rules. */

@@ -51,6 +51,10 @@ export interface Stream {
 /** First retry after this long, ms; doubled per failure up to MAX_DELAY. */
 const BASE_DELAY = 1000;
 const MAX_DELAY = 30_000;
+/** With nothing at all from the relay for this long (it sends a keep-alive every 15 s), the connection is dead: reconnect. */
+const IDLE = 45_000;
+/** How long one request to the relay may take. */
+const REQUEST_TIMEOUT = 15_000;
 /** Statuses after which reconnecting cannot help. */
 const FINAL = new Set([400, 401, 403, 404, 410]);
 
@@ -111,6 +115,7 @@ export function openStream(o: StreamOptions): Stream {
       return end({ ...body, status: res.status });
     }
     if (!res.ok || !res.body) {
+      void res.body?.cancel().catch(() => undefined);
       const seconds = Number(res.headers.get('retry-after'));
       return retry(`HTTP ${res.status}`, res.status === 429 && seconds > 0 ? seconds * 1000 : undefined);
     }
@@ -132,31 +137,39 @@ export function openStream(o: StreamOptions): Stream {
     let data: string[] = [];
     let type = '';
     let id: string | undefined;
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done || closed) return;
-      buffer += decoder.decode(value, { stream: true });
-      // The last piece may be half a line; a "\r" at the very end may be half a "\r\n".
-      const cut = buffer.endsWith('\r') ? buffer.length - 1 : buffer.length;
-      const lines = buffer.slice(0, cut).split(/\r\n|\r|\n/);
-      buffer = (lines.pop() ?? '') + buffer.slice(cut);
-      for (const line of lines) {
-        if (line === '') {
-          if (id !== undefined) lastId = id;
-          if (data.length > 0) o.onEvent({ id: lastId, type: type || 'message', data: data.join('\n') });
-          [data, type, id] = [[], '', undefined];
-          continue;
+    // A half-open connection reads nothing forever: abort it, and the loop below ends in a retry.
+    let idle = o.after(IDLE, () => abort?.abort());
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        idle();
+        if (done || closed) return;
+        idle = o.after(IDLE, () => abort?.abort());
+        buffer += decoder.decode(value, { stream: true });
+        // The last piece may be half a line; a "\r" at the very end may be half a "\r\n".
+        const cut = buffer.endsWith('\r') ? buffer.length - 1 : buffer.length;
+        const lines = buffer.slice(0, cut).split(/\r\n|\r|\n/);
+        buffer = (lines.pop() ?? '') + buffer.slice(cut);
+        for (const line of lines) {
+          if (line === '') {
+            if (id !== undefined) lastId = id;
+            if (data.length > 0) o.onEvent({ id: lastId, type: type || 'message', data: data.join('\n') });
+            [data, type, id] = [[], '', undefined];
+            continue;
+          }
+          if (line.startsWith(':')) continue; // a comment: the relay's keep-alive
+          const colon = line.indexOf(':');
+          const field = colon < 0 ? line : line.slice(0, colon);
+          const v = colon < 0 ? '' : line.slice(colon + (line[colon + 1] === ' ' ? 2 : 1));
+          if (field === 'data') data.push(v);
+          else if (field === 'event') type = v;
+          else if (field === 'id' && !v.includes('\0')) id = v;
+          else if (field === 'retry' && /^\d+$/.test(v)) serverRetry = Number(v);
+          if (closed) return;
         }
-        if (line.startsWith(':')) continue; // a comment: the relay's keep-alive
-        const colon = line.indexOf(':');
-        const field = colon < 0 ? line : line.slice(0, colon);
-        const v = colon < 0 ? '' : line.slice(colon + (line[colon + 1] === ' ' ? 2 : 1));
-        if (field === 'data') data.push(v);
-        else if (field === 'event') type = v;
-        else if (field === 'id' && !v.includes('\0')) id = v;
-        else if (field === 'retry' && /^\d+$/.test(v)) serverRetry = Number(v);
-        if (closed) return;
       }
+    } finally {
+      idle();
     }
   }
 
@@ -178,6 +191,7 @@ export async function relayRequest<T>(
   url: string,
   bearer: string,
   body?: unknown,
+  keepalive = false,
 ): Promise<{ ok: true; value: T } | { ok: false; status: number; error: RelayError }> {
   let res: Response;
   try {
@@ -186,6 +200,8 @@ export async function relayRequest<T>(
       headers: { authorization: `Bearer ${bearer}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       cache: 'no-store',
+      keepalive,
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT),
     });
   } catch (error) {
     return { ok: false, status: 0, error: { error: 'unreachable', message: `the relay could not be reached (${error instanceof Error ? error.message : String(error)})` } };

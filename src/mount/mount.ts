@@ -72,6 +72,8 @@ const isAttached = (w: Resolved): w is Attached => w.kind === 'anchor' || w.kind
 /** The mount stage: lazy-loads the components on first use and places each solution. */
 export function createMounter(ctx: MountContext): Mounter {
   const active = new Map<Surface, Entry>();
+  /** Mounts waiting for the component chunk; close() cancels them too. */
+  const pending = new Set<Mountable>();
   const text = packText(ctx.pack, ctx.locale);
   const ui = uiOverrides(ctx.pack, ctx.locale);
   let generation = 0;
@@ -164,6 +166,7 @@ export function createMounter(ctx: MountContext): Mounter {
   };
 
   const show = (chunk: ComponentChunk, d: Mountable, gen: number): void => {
+    if (!pending.delete(d)) return; // closed before it could show
     // The user moved on while the chunk loaded: the help is no longer about this page.
     if (gen !== generation) return ctx.onOutcome(d.rule, 'closed', {});
     const missing = missingHostNames(d.solution, ctx.host);
@@ -180,12 +183,18 @@ export function createMounter(ctx: MountContext): Mounter {
   return {
     mount(d) {
       const gen = generation;
+      pending.add(d);
       ctx.load().then(
         (chunk) => ctx.guard.run('mount', () => show(chunk, d, gen)),
-        (error: unknown) => ctx.onMountError(d.rule, `components could not be loaded (${error instanceof Error ? error.message : String(error)})`),
+        (error: unknown) => pending.delete(d) && ctx.onMountError(d.rule, `components could not be loaded (${error instanceof Error ? error.message : String(error)})`),
       );
     },
     close(rule) {
+      for (const d of [...pending]) {
+        if (d.rule !== rule) continue;
+        pending.delete(d);
+        ctx.onOutcome(rule, 'closed', {});
+      }
       for (const [el, entry] of [...active]) {
         if (entry.rule !== rule) continue;
         unmount(el);

@@ -135,5 +135,5 @@ function checkList(v: unknown, at: string, max: number, out: Problems, check: (o
 
 function stringId(o: Record<string, unknown>, key: string, at: string, c: SolutionContext, out: Problems, required: boolean): void {
   const id = str(o, key, at, out, { required, max: 64, expected: 'a string id defined in "strings"' });
-  if (id !== undefined && c.strings && !(id in c.strings)) out.push({ path: ptr(at, key), message: `string id "${id}" is not defined in the pack's locale strings` });
+  if (id !== undefined && c.strings && !Object.hasOwn(c.strings, id)) out.push({ path: ptr(at, key), message: `string id "${id}" is not defined in the pack's locale strings` });
 }

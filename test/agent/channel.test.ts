@@ -36,12 +36,15 @@ function share(relay: FakeRelay) {
   const rt: Runtime = startRuntime(packWith([{ id: 'help' }]), { locale: 'en', sid: 's1', host }, { win: window, load: loadComponents, now: v.now, every: () => () => undefined, after: v.after, notify: (type, detail) => notes.push({ type, detail }) });
   const statuses: AgentStatus[] = [];
   const warnings: string[] = [];
-  const open = (): AgentChannel => startChannel(rt.agent({ status: (s) => statuses.push(s), warn: (_code, m) => warnings.push(m), isSelector: () => true }), { url: BASE, token: 'app-token' });
+  // renew: what ZeroCall.connect does again when the user asks for a new code.
+  const open = (): AgentChannel =>
+    startChannel(rt.agent({ status: (s) => statuses.push(s), warn: (_code, m) => warnings.push(m), isSelector: () => true, renew: () => void (shared.channel = open()) }), { url: BASE, token: 'app-token' });
   const channel = open();
   const state = () => statuses.at(-1)?.state;
   const answers = (push: string) => relay.posts.filter((p) => p.type === 'answer' && p.push === push).map((p) => p.outcome);
   const bar = () => document.querySelector<ZcAgentBar>('zc-agent-bar');
-  return { v, rt, channel, open, notes, ran, statuses, warnings, state, answers, bar };
+  const shared = { v, rt, channel, open, notes, ran, statuses, warnings, state, answers, bar };
+  return shared;
 }
 
 type Shared = ReturnType<typeof share>;
@@ -139,6 +142,47 @@ describe('agent push: the page side (msw relay)', () => {
     expect(relay.posts.find((p) => p.outcome === 'action-succeeded')).to.deep.include({ record: { id: 'A1042', label: 'Order #1042' } });
   });
 
+  it('asks before a pushed remedy whose own question reads as nothing, and refuses links and uploads to other sites', async () => {
+    t = share(relay);
+    await pair(t, relay);
+    relay.send('push', { type: 'push', id: 'blank', solution: { ...remedy, action: { ...remedy.action, confirm: 'q' } }, strings: { en: { ...strings.en, q: ' ' } } });
+    await waitUntil(() => shadow('zc-action', '[part~="primary"]'), 'the remedy', { timeout: 5000 });
+    shadow<HTMLButtonElement>('zc-action', '[part~="primary"]')!.click();
+    await waitUntil(() => shadow('zc-action', '[part="confirm"]'), 'it asks first');
+    expect(shadow('zc-action', '[part="confirm"]')!.textContent).to.equal('Your support agent suggests this. Go ahead?');
+    expect(t.ran).to.deep.equal([]);
+    t.v.advance(10_000); // past the flood limit
+    const card = { component: 'zc-card', placement: { dock: 'end' }, content: { title: 'off', body: 'ok' } };
+    relay.send('push', { type: 'push', id: 'phish', solution: { ...card, actions: [{ label: 'go', href: 'https://evil.example/login' }] }, strings });
+    relay.send('push', { type: 'push', id: 'leak', solution: { component: 'zc-upload', placement: { dock: 'end' }, content: { title: 'off' }, upload: { endpoint: 'https://evil.example/drop' } }, strings });
+    relay.send('push', { type: 'push', id: 'proto', solution: { ...card, content: { title: 'constructor', body: 'b' } } });
+    await waitUntil(() => relay.posts.filter((p) => p.outcome === 'refused').length === 3, 'three refusals');
+    const problems = (id: string) => relay.posts.find((p) => p.push === id)!.problems;
+    expect(problems('phish')).to.deep.equal([{ path: '/solution', message: "sends the user to https://evil.example/login: a push may link or upload only to this site's paths, or to URLs the pack itself uses" }]);
+    expect(problems('leak')).to.deep.equal([{ path: '/solution', message: "sends the user to https://evil.example/drop: a push may link or upload only to this site's paths, or to URLs the pack itself uses" }]);
+    expect(problems('proto')).to.deep.equal([{ path: '/solution/content/title', message: 'string id "constructor" is not defined in the pack\'s locale strings' }]);
+  });
+
+  it('shows only the last of two pushes that arrive together, and nothing once the session ended; ignores an event that is no object', async () => {
+    t = share(relay);
+    await pair(t, relay);
+    relay.raw(`id: 7\nevent: push\ndata: null\n\n`);
+    // One read: the first is still waiting to mount when the second takes its place.
+    const frame = (id: number, data: unknown) => `id: ${id}\nevent: push\ndata: ${JSON.stringify(data)}\n\n`;
+    relay.raw(frame(8, { type: 'push', id: 'p1', solution: picker, strings }) + frame(9, { type: 'push', id: 'p2', rule: 'help' }));
+    await waitUntil(() => t!.answers('p2').includes('shown'), 'the second shows', { timeout: 5000 });
+    expect(t.answers('p1')).to.deep.equal(['closed']);
+    expect(document.querySelectorAll('zc-picker')).to.have.length(0);
+    expect(t.warnings).to.include('the agent relay sent a "push" event that is not a JSON object; it was ignored');
+    relay.send('push', { type: 'push', id: 'p3', solution: picker, strings });
+    relay.send('end', { type: 'end', by: 'agent', reason: 'ended' });
+    await waitUntil(() => t!.state() === 'ended', 'ended');
+    expect(t.statuses.at(-1)).to.deep.equal({ state: 'ended', endedBy: 'agent', reason: 'ended' });
+    await loadComponents();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(document.querySelectorAll('zc-picker, zc-card'), 'nothing of the agent is left').to.have.length(0);
+  });
+
   it('refuses an invalid push with located problems and mounts nothing, nor a remedy the page never registered', async () => {
     t = share(relay);
     await pair(t, relay);
@@ -219,10 +263,10 @@ describe('agent push: the page side (msw relay)', () => {
     await waitUntil(() => retry(t!) !== undefined, 'a retry is scheduled');
     t.v.advance(retry(t)!);
     await waitUntil(() => t!.state() === 'ended', 'ended');
-    expect(t.statuses.at(-1)).to.deep.equal({ state: 'ended', endedBy: 'relay', reason: 'expired' });
+    expect(t.statuses.at(-1)).to.deep.equal({ state: 'ended', endedBy: 'relay', reason: 'ended' });
     const bar = t.bar()!;
     await bar.updateComplete;
-    expect(bar.shadowRoot!.querySelector('.text')!.textContent).to.equal('The shared session timed out.');
+    expect(bar.shadowRoot!.querySelector('.text')!.textContent).to.equal('The shared session has ended.');
   });
 
   it('a code nobody used expires, and the user can get a new one', async () => {

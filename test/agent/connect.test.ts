@@ -49,7 +49,7 @@ describe('ZeroCall.connect, disconnect and agent (npm entry)', () => {
     expect(document.querySelector('zc-agent-bar')).to.equal(null);
   });
 
-  it('opens at init with agentChannel (data-agent-channel), and the next init in the tab resumes the session', async () => {
+  it('opens at init with agentChannel (data-agent-channel); shutdown ends the shared session for both sides', async () => {
     await ZeroCall.init({ pack: packWith([{ id: 'r' }]), agentChannel: { url: BASE, token: 'app-token' } });
     await waitUntil(() => ZeroCall.agent.state === 'waiting', 'waiting', { timeout: 5000 });
     await waitUntil(() => relay.open(), 'listening');
@@ -57,13 +57,32 @@ describe('ZeroCall.connect, disconnect and agent (npm entry)', () => {
     await waitUntil(() => ZeroCall.agent.state === 'paired', 'paired');
     await ZeroCall.shutdown();
     expect(ZeroCall.agent).to.deep.equal({ state: 'off' });
+    await waitUntil(() => relay.deletes.length === 1, 'the relay hears it');
     expect(document.querySelector('zc-agent-bar')).to.equal(null);
-    // The next page of the tab: no agentChannel, yet the shared session carries on.
+    expect(sessionStorage.getItem('zc:agent')).to.equal(null);
+  });
+
+  it("a page load in the tab resumes its shared session where the last page left it, without asking for a new one", async () => {
+    // What the last page left in the tab: a paired session, and the last event it saw.
+    sessionStorage.setItem('zc:agent', JSON.stringify({ session: 's1', key: 'user-key', code: '482913', codeExpires: 0, expires: Date.now() + 1_800_000, url: new URL(BASE, location.href).href, last: '4', agent: 'Mei' }));
     await ZeroCall.init({ pack: packWith([{ id: 'r' }]) });
     await waitUntil(() => ZeroCall.agent.state === 'paired', 'resumed', { timeout: 5000 });
     expect(ZeroCall.agent).to.deep.equal({ state: 'paired', agent: 'Mei' });
-    expect(relay.creates).to.have.length(1);
-    await waitUntil(() => relay.connections.length === 2, 'listening again');
-    expect(relay.connections[1]!.lastEventId).to.equal('1');
+    expect(relay.creates).to.have.length(0);
+    await waitUntil(() => relay.connections.length === 1, 'listening again');
+    expect(relay.connections[0]).to.deep.equal({ auth: 'Bearer user-key', lastEventId: '4' });
+    await waitUntil(() => relay.posts.some((p) => p.type === 'context'), 'the agent learns the new page');
+  });
+
+  it('a disconnect while the agent file loads leaves nothing open; a broken saved session is dropped quietly', async () => {
+    sessionStorage.setItem('zc:agent', '{"session": 3}');
+    await ZeroCall.init({ pack: packWith([{ id: 'r' }]) });
+    await waitUntil(() => ZeroCall.agent.state === 'off' && sessionStorage.getItem('zc:agent') === null, 'dropped', { timeout: 5000 });
+    expect(document.querySelector('zc-agent-bar')).to.equal(null);
+    const connecting = ZeroCall.connect({ url: BASE, token: 'app-token' });
+    await ZeroCall.disconnect();
+    expect(await connecting).to.deep.equal({ state: 'off' });
+    expect(relay.creates).to.have.length(0);
+    expect(document.querySelector('zc-agent-bar')).to.equal(null);
   });
 });
