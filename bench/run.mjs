@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark, one JSON object per line per figure; `npm run bench -- telemetry`
-// (or engine, thin-path, storm, quality) runs only the ones named.
+// (or engine, thin-path, storm, quality, relay) runs only the ones named.
 // Figures are measurements to compare across commits, never assertions.
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { runQuality } from './quality.mjs';
+import { runRelay } from './relay.mjs';
 import { runStorm } from './storm.mjs';
 import { runTelemetry } from './telemetry.mjs';
 
@@ -117,6 +118,7 @@ const only = process.argv.slice(2);
 const wanted = (name) => only.length === 0 || only.includes(name);
 if (wanted('engine')) await engineInNode();
 if (wanted('quality')) (await runQuality()).forEach(print);
+if (wanted('relay')) (await runRelay()).forEach(print);
 if (['thin-path', 'storm', 'telemetry'].some(wanted)) await inChromium(async (browser, base) => {
   if (wanted('thin-path')) await thinPath(browser, base);
   if (wanted('storm')) await stormBench(browser, base);
