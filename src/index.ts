@@ -1,7 +1,9 @@
 import { once } from './mount/component-chunk.js';
 import { createZeroCall } from './zero-call.js';
 
-export type { ZeroCallApi, ZeroCallConfig, ZeroCallEvents } from './zero-call.js';
+export type { ZeroCallApi, ZeroCallConfig, ZeroCallEvents, ZeroCallPreferences } from './zero-call.js';
+export type { HelpLevel, HelpDefaults, HelpSegment } from './pack/types.js';
+export type { HelpSource } from './engine/help-level.js';
 export type { RulePack, Rule, Solution, Placement, SignalCondition, ComponentName, GuideStep, HostActionSpec, UploadSpec, HandoffSpec } from './pack/types.js';
 export type { Signal, OutcomeEvent, OutcomeKind, TargetInfo } from './engine/types.js';
 export type { Decision, Suppressed, SuppressReason } from './engine/decide.js';

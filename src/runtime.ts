@@ -16,7 +16,7 @@ import { createHandoffLog } from './mount/handoff-log.js';
 import type { HostRegistry } from './mount/host-bridge.js';
 import { createMounter, type OutcomeExtra } from './mount/mount.js';
 import { resumableSteps } from './mount/resume-steps.js';
-import type { RulePack } from './pack/types.js';
+import type { HelpLevel, RulePack } from './pack/types.js';
 import { clickSensor } from './sensors/click-sensor.js';
 import { errorSensor } from './sensors/error-sensor.js';
 import { formSensor } from './sensors/form-sensor.js';
@@ -34,6 +34,7 @@ import { createWorkerTransport, type WorkerPort } from './transport/worker-trans
 import { createJournal, summarize, type Journal } from './inspect/journal.js';
 import type { InspectorSource } from './inspect/source.js';
 import { matchGlob } from './engine/glob.js';
+import { helpLevel, type HelpSource } from './engine/help-level.js';
 import type { AgentHost, AgentListener, AgentStatus } from './agent/agent-host.js';
 import { serveAgent, tellOutcome, tellSignal } from './agent/serve-agent.js';
 import type { ZcRecord } from '../components/host.js';
@@ -49,6 +50,8 @@ export interface RuntimeEvents {
   error: { readonly message: string };
   /** The shared session with a human agent changed (ZeroCall.connect). */
   agent: AgentStatus;
+  /** The user changed how proactive help is (ZeroCall.preferences.set). */
+  preferences: { readonly help: HelpLevel; readonly source: HelpSource };
 }
 
 /** Everything the runtime needs from its host environment; injected so tests control time. */
@@ -81,6 +84,10 @@ export interface Runtime {
   exportSession(): string;
   /** Telemetry counters; undefined without an endpoint, or when the browser asks not to be tracked. */
   telemetry(): TransportStats | undefined;
+  /** The user's level of help now, and where it comes from. */
+  help(): { readonly help: HelpLevel; readonly source: HelpSource };
+  /** The user chose a level; undefined: back to the pack's default for their segment. */
+  setHelp(help: HelpLevel | undefined): void;
   /** What the agent channel (ZeroCall.connect) works through. */
   agent(hooks: { status: (s: AgentStatus) => void; warn: (code: string, message: string) => void; isSelector: (s: string) => boolean; renew: () => void }): AgentHost;
   /** What the designer inspector reads; its journal starts now unless `inspect` started it with the runtime. */
@@ -128,6 +135,8 @@ export interface RuntimeConfig {
   readonly inspect?: boolean;
   /** Record the session from the first event (debug.record was called before the start). */
   readonly record?: boolean;
+  /** The level of help the user chose, in this or an earlier visit. */
+  readonly help?: HelpLevel;
 }
 
 /** Telemetry tuning (docs/telemetry.md); every field has a default. */
@@ -293,6 +302,10 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
     }
   };
 
+  /** The level of help the user chose (undefined: the pack's default). */
+  let chosen = config.help;
+  /** What the host has said about the user so far, at once (the engine hears it in its next batch). */
+  const told: Record<string, ContextValue> = { ...config.context };
   /** The agent channel's ears, while a session is shared. */
   const agentListeners = new Set<AgentListener>();
   /** URL prefixes of the SDK's own requests added while running (the agent relay). */
@@ -370,7 +383,7 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
   // Sensors replay this tab's earlier navigations (nav-history.ts) so detectors can span page
   // loads; the pipeline ignores what that history alone adds up to (signals dated before now).
   let engine: EngineState | undefined;
-  const state = () => (engine = initialState({ consent: config.consent, context: config.context, subject: config.subject, memory: config.memory }));
+  const state = () => (engine = initialState({ consent: config.consent, context: config.context, subject: config.subject, memory: config.memory, help: config.help }));
   // The inspector's journal, only while one is wanted. It hears each event before the engine's verdicts on it.
   let journal: Journal | undefined;
   const startJournal = (): Journal => {
@@ -383,16 +396,20 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
   // Help is about the page it appeared on: a route change takes it down, except guided steps,
   // which lead the user across pages. The pages go into a hand-off's context. This runs before the
   // engine hears the navigation, so help the navigation itself brings (a u-turn) is for the new page.
+  // The tab's earlier navigations, replayed with their own times, only fill in the pages: taken as
+  // live, they closed a guided tour resumed at this load before it could show.
+  const started = env.now();
   const navSub = events.stream.subscribe(
     guard.wrap('mount', (e) => {
       if (e.type !== 'nav') return;
       handoff.page(e.page);
+      if (e.t < started) return;
       if (e.kind !== 'load') mounter.navigated(win.location.pathname);
       for (const l of agentListeners) l.page();
     }),
   );
   stops.push(() => navSub.unsubscribe());
-  const sub = events.stream.pipe(pipeline(compiled, state, env.now())).subscribe({
+  const sub = events.stream.pipe(pipeline(compiled, state, started)).subscribe({
     // rxjs hands an operator's throw to `error`, never to the caller of next(): without this it
     // would rethrow it into the host page from a timer.
     error: guard.wrap('engine', (error: unknown) => {
@@ -487,12 +504,21 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
       record({ kind: 'track', t: e.t, page: e.page, name });
       feed(e);
     }),
-    identify: guard.wrap('identify', (values: Readonly<Record<string, ContextValue>>) => feed({ type: 'context', values, t: env.now(), page: currentPage(win) })),
+    identify: guard.wrap('identify', (values: Readonly<Record<string, ContextValue>>) => {
+      Object.assign(told, values);
+      feed({ type: 'context', values, t: env.now(), page: currentPage(win) });
+    }),
     consent: guard.wrap('consent', (granted: boolean) => {
       feed({ type: 'consent', granted, t: env.now(), page: currentPage(win) });
       void transport?.consent(granted);
     }),
     telemetry: () => transport?.stats(),
+    // From the choice and the context as told, not the engine's state, which hears them in its next batch.
+    help: () => helpLevel(compiled.help, chosen, told),
+    setHelp: guard.wrap('preferences', (help: HelpLevel | undefined) => {
+      chosen = help;
+      feed({ type: 'preference', ...(help ? { help } : {}), t: env.now(), page: currentPage(win) });
+    }),
     score: explain,
     // A new recording on each start; stopping keeps it for export.
     record(on) {

@@ -14,6 +14,8 @@ import type { WorkerPort } from './transport/worker-transport.js';
 import type { DataProvider, HostAction, HostRegistry } from './mount/host-bridge.js';
 import type { InspectorChunk } from './inspect/source.js';
 import { SDK_VERSION } from './version.js';
+import type { HelpSource } from './engine/help-level.js';
+import type { HelpLevel } from './pack/types.js';
 import { AGENT_KEY, type AgentChannel, type AgentChunk, type AgentStatus, type ConnectOptions } from './agent/agent-host.js';
 
 /** Configuration of `ZeroCall.init`; the script tag's data- attributes map onto it. */
@@ -88,6 +90,8 @@ export interface ZeroCallApi {
   disconnect(): Promise<void>;
   /** Where the shared session stands; `on('agent', …)` hears each change. */
   readonly agent: AgentStatus;
+  /** The user's own settings: how proactive help is (docs/rule-packs.md#layered-service). */
+  readonly preferences: ZeroCallPreferences;
   /** For designers testing a pack: the struggle score and a recording of the session. */
   readonly debug: ZeroCallDebug;
   /** Listens to SDK events; returns a function that removes the listener. */
@@ -96,6 +100,20 @@ export interface ZeroCallApi {
   shutdown(): Promise<void>;
   /** The SDK version. */
   readonly version: string;
+}
+
+/**
+ * How proactive help is for this user (layered service): `useful` whenever a rule finds it
+ * useful, `stuck` only when the user is stuck (high-confidence rules and the struggle score),
+ * `off` never. Kept across visits; `on('preferences')` hears each change.
+ */
+export interface ZeroCallPreferences {
+  /** The level now: the user's choice, else the pack's default for their segment. */
+  readonly help: HelpLevel;
+  /** `user`: chosen; `segment`: the pack's default for the user's segment; `pack`: the pack's default. */
+  readonly source: HelpSource;
+  /** Sets the level (`null`: back to the pack's default); remembered for later visits. */
+  set(p: { help: HelpLevel | null }): void;
 }
 
 /** The debug API (`ZeroCall.debug`). */
@@ -141,6 +159,8 @@ export function createZeroCall(
   /** Takes the inspector down (or stops it from appearing, while it loads). */
   let closeInspector: (() => void) | undefined;
   const host: HostRegistry = { providers: new Map(), actions: new Map() };
+  /** A choice made before init, or read from the store at init; null: none (the pack's default). */
+  let help: HelpLevel | null | undefined;
   let agentStatus: AgentStatus = { state: 'off' };
   /** The shared session's channel; kept once ended, so shutdown can take its notice down. */
   let channel: AgentChannel | undefined;
@@ -255,7 +275,9 @@ export function createZeroCall(
     if (state !== 'starting') return false; // shut down while the pack loaded
     if (typeof loaded === 'string') return dormant(loaded);
     if (loaded.enabled === false) return dormant(`pack ${loaded.id}@${loaded.version} is switched off ("enabled": false)`);
-    const memory = await storeIn(win).getMemory(loaded.id);
+    const [memory, saved] = await Promise.all([storeIn(win).getMemory(loaded.id), storeIn(win).getPreferences()]);
+    // A choice made while the pack loaded wins over the stored one.
+    if (help === undefined) help = saved?.help ?? null;
     if (state !== 'starting') return false;
     inspectorAllowed = config.inspector !== false && inspectorChunk !== undefined;
     const inspect = inspectorAllowed && inspectorWanted(win);
@@ -277,6 +299,7 @@ export function createZeroCall(
           privacySignals: config.privacySignals,
           inspect,
           record: recording,
+          ...(help ? { help } : {}),
         },
         {
           win,
@@ -388,6 +411,24 @@ export function createZeroCall(
     },
     get agent() {
       return agentStatus;
+    },
+    preferences: {
+      get help() {
+        return runtime?.help().help ?? help ?? 'useful';
+      },
+      get source() {
+        return runtime?.help().source ?? (help ? 'user' : 'pack');
+      },
+      set(p) {
+        const next = p?.help;
+        if (next !== null && !(['useful', 'stuck', 'off'] as const).includes(next as HelpLevel)) {
+          return fail('preferences', 'preferences.set({ help }) needs "useful", "stuck", "off", or null for the pack\'s default.');
+        }
+        help = next;
+        void storeIn(window).putPreferences(next === null ? {} : { help: next });
+        runtime?.setHelp(next ?? undefined);
+        notify('preferences', { help: api.preferences.help, source: api.preferences.source });
+      },
     },
     track(name) {
       if (typeof name !== 'string' || name.length === 0 || name.length > 64) return fail('track-name', 'track(name) needs an event name of 1 to 64 characters.');

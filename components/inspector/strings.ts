@@ -48,6 +48,7 @@ const en = {
   // Why a rule whose condition held was not shown (SuppressReason in src/engine/decide.ts).
   'why-consent': 'the user has not consented to help',
   'why-agent': 'a human agent is sharing the session',
+  'why-preference': "the user's preference: help only when stuck, or none",
   'why-dismissed': 'the user dismissed it this session (or asked not to see it again)',
   'why-cap': 'already shown as often as allowed this session (cap {n})',
   'why-cooldown': 'shown too recently (cooldown {x})',
@@ -131,6 +132,7 @@ export const strings = {
     heldOut: '属于对照组（对照比例 {pct}）',
     'why-consent': '用户尚未同意接受帮助',
     'why-agent': '人工客服正在共享此会话',
+    'why-preference': '用户的偏好：仅在遇到困难时帮助，或不需要帮助',
     'why-dismissed': '用户在本次会话中关闭了它（或要求不再显示）',
     'why-cap': '本次会话已达到允许的显示次数（上限 {n}）',
     'why-cooldown': '距上次显示太近（冷却 {x}）',

@@ -147,6 +147,7 @@ async function simulate(args: readonly string[], out: Write, err: Write): Promis
 const REASONS: Partial<Readonly<Record<SuppressReason, string>>> = {
   consent: 'the host has not given consent for help',
   agent: 'a human agent was sharing the session',
+  preference: 'the user wants help only when stuck, or none (ZeroCall.preferences, or the pack\'s default for their segment)',
   dismissed: 'the user dismissed this rule',
   cap: 'shown as often as the rule allows this session',
   cooldown: "within the rule's cooldown",

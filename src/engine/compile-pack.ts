@@ -1,3 +1,4 @@
+import { compileHelp, testsScore, type CompiledHelp } from './help-level.js';
 import type { Placement, RulePack, Solution } from '../pack/types.js';
 import { CATALOGUE } from '../signals/catalogue.js';
 import { compileCondition, LeafTable, type CompiledCondition } from './conditions.js';
@@ -20,6 +21,8 @@ export interface CompiledRule {
   /** One surface per placement at a time: rules with the same key wait for each other. */
   readonly placement: string;
   readonly solution: Solution;
+  /** Shown to users who want help only when stuck: marked high-confidence, or on the struggle score. */
+  readonly whenStuck: boolean;
 }
 
 /** A fatigue group with defaults filled in. */
@@ -56,6 +59,8 @@ export interface CompiledPack {
   readonly selectors: readonly string[];
   /** The struggle model: the defaults with the pack's weights laid over them. */
   readonly struggle: StruggleModel;
+  /** How proactive help is until a user chooses, per segment (layered service). */
+  readonly help: CompiledHelp;
   readonly pack: RulePack;
 }
 
@@ -117,6 +122,7 @@ export function compilePack(pack: RulePack): CompiledPack {
     detectors,
     selectors: [...selectors],
     struggle: compileStruggle(pack.struggle),
+    help: compileHelp(pack),
     pack,
   };
 }
@@ -133,5 +139,6 @@ function rule(r: RulePack['rules'][number], rank: number, condition: CompiledCon
     group: r.group,
     placement: placementKey(r.solution.placement),
     solution: r.solution,
+    whenStuck: r.confidence === 'high' || testsScore(r.when),
   };
 }

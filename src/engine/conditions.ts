@@ -134,7 +134,8 @@ const leafKey = (l: Leaf): string => {
  */
 const SCORE_KEYS = ['e:tick'];
 
-function contextTest(c: ContextCondition): (v: ContextValue | undefined) => boolean {
+/** The test of one context condition, on the value of its key. */
+export function contextTest(c: ContextCondition): (v: ContextValue | undefined) => boolean {
   if (c.exists !== undefined) return (v) => (v !== undefined) === c.exists;
   if (c.is !== undefined) return (v) => v === c.is;
   if (c.isNot !== undefined) return (v) => v !== c.isNot;

@@ -1,6 +1,7 @@
+import { helpLevel } from './help-level.js';
 import { defer, type OperatorFunction } from 'rxjs';
 import { flatten } from '../signals/flatten.js';
-import type { Solution } from '../pack/types.js';
+import type { HelpLevel, Solution } from '../pack/types.js';
 import type { CompiledPack, CompiledRule } from './compile-pack.js';
 import { freshState, holds, inputKeys, observeLeaves, observeSequences, type ConditionState, type EvalContext, type LeafHits } from './conditions.js';
 import { matchGlob } from './glob.js';
@@ -28,9 +29,10 @@ export interface Decision {
  * `cap`: shown as often as it may be this session; `cooldown`: shown too recently (any session);
  * `group`: its fatigue group's limits; `open`: its placement shows another rule; `budget`,
  * `day-budget`, `min-gap`: the pack's fatigue budget; `dismissed`: the user closed it this session, or said don't show again;
- * `consent`: the host has not given consent for help; `agent`: a human agent is sharing the session and decides what to show.
+ * `consent`: the host has not given consent for help; `agent`: a human agent is sharing the session and decides what to show;
+ * `preference`: the user (or the pack's default for their segment) wants help only when stuck, or none.
  */
-export type SuppressReason = 'consent' | 'agent' | 'dismissed' | 'cap' | 'cooldown' | 'group' | 'open' | 'budget' | 'day-budget' | 'min-gap';
+export type SuppressReason = 'consent' | 'agent' | 'preference' | 'dismissed' | 'cap' | 'cooldown' | 'group' | 'open' | 'budget' | 'day-budget' | 'min-gap';
 
 /** A rule whose condition held but which the arbiter held back. */
 export interface Suppressed {
@@ -84,6 +86,8 @@ export interface EngineState {
   consent: boolean;
   /** A human agent shares the session (ZeroCall.connect, paired). */
   agent: boolean;
+  /** The level of help the user chose; undefined: the pack's default for their segment. */
+  help: HelpLevel | undefined;
   /** The anonymous id the holdout is drawn from. */
   readonly subject: string;
   /** The struggle score over this session; decide() creates it from the pack's model. */
@@ -99,6 +103,8 @@ export interface StateInit {
   readonly subject?: string;
   readonly consent?: boolean;
   readonly context?: Readonly<Record<string, ContextValue>>;
+  /** The level of help the user chose in an earlier session. */
+  readonly help?: HelpLevel;
 }
 
 /** A fresh session. */
@@ -116,6 +122,7 @@ export const initialState = (init: StateInit = {}): EngineState => ({
   context: { ...init.context },
   consent: init.consent ?? true,
   agent: false,
+  help: init.help,
   subject: init.subject ?? '',
   struggle: undefined,
 });
@@ -146,6 +153,8 @@ function arbitrate(pack: CompiledPack, rule: CompiledRule, t: number, s: EngineS
   const m = s.memory;
   if (!s.consent) return 'consent';
   if (s.agent) return 'agent';
+  const level = helpLevel(pack.help, s.help, s.context).help;
+  if (level === 'off' || (level === 'stuck' && !rule.whenStuck)) return 'preference';
   if (m.dismissed.includes(rule.id) || s.dismissed.has(rule.id)) return 'dismissed';
   if ((s.session.get(rule.id) ?? 0) >= rule.cap) return 'cap';
   if (t - (m.rules[rule.id]?.last ?? -Infinity) < rule.cooldown) return 'cooldown';
@@ -229,6 +238,9 @@ export function step(pack: CompiledPack, state: EngineState, input: EngineInput)
       return NONE;
     case 'agent':
       state.agent = input.on;
+      return NONE;
+    case 'preference':
+      state.help = input.help;
       return NONE;
   }
   if (!pack.enabled) return NONE;

@@ -47,6 +47,7 @@ const FIELDS: Readonly<Record<ZcEvent['type'], Readonly<Record<string, Check>>>>
   context: { values: 'values' },
   consent: { granted: 'boolean' },
   agent: { on: 'boolean' },
+  preference: { 'help?': ['useful', 'stuck', 'off'] },
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

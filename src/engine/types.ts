@@ -3,6 +3,7 @@
  * with an event-time timestamp `t` (ms since the epoch), so a recorded session replays
  * identically in the page and in Node.
  */
+import type { HelpLevel } from '../pack/types.js';
 
 /** What the engine knows about the element an event happened on. */
 export interface TargetInfo {
@@ -214,6 +215,12 @@ export interface AgentEvent extends EventBase {
   readonly on: boolean;
 }
 
+/** The user chose how proactive help is (`ZeroCall.preferences.set`); no `help`: back to the pack's default. */
+export interface PreferenceEvent extends EventBase {
+  readonly type: 'preference';
+  readonly help?: HelpLevel;
+}
+
 /** Everything the sensors and the mount stage put on the event stream. */
 export type ZcEvent =
   | ClickEvent
@@ -233,7 +240,8 @@ export type ZcEvent =
   | JsErrorEvent
   | ContextEvent
   | ConsentEvent
-  | AgentEvent;
+  | AgentEvent
+  | PreferenceEvent;
 
 /**
  * Evidence a signal carries, for the rule engine and for a hand-off to a human agent. `count`,

@@ -199,7 +199,29 @@ export interface Rule {
   readonly group?: string;
   /** false: the rule is switched off (a kill switch per rule). */
   readonly enabled?: boolean;
+  /** "high": the designers are sure it means the user is stuck, so it still shows to users who want help only then. */
+  readonly confidence?: 'high' | 'normal';
   readonly solution: Solution;
+}
+
+/**
+ * How proactive help is for a user (layered service): `useful` whenever a rule finds it useful,
+ * `stuck` only when the user is stuck (rules marked `"confidence": "high"` and rules on the
+ * struggle score), `off` never.
+ */
+export type HelpLevel = 'useful' | 'stuck' | 'off';
+
+/** A pack's default level for users whose host context matches (`ZeroCall.identify`). */
+export interface HelpSegment {
+  /** Context tests only: `context`, combined with `all`, `any` and `not`. */
+  readonly when: Condition;
+  readonly help: HelpLevel;
+}
+
+/** The pack's defaults until a user chooses: the first matching segment, else `help`, else "useful". */
+export interface HelpDefaults {
+  readonly help?: HelpLevel;
+  readonly segments?: readonly HelpSegment[];
 }
 
 /** Limits shared by the rules of one fatigue group. */
@@ -234,6 +256,8 @@ export interface RulePack {
   /** The struggle model's weights (docs/struggle-score.md). */
   readonly struggle?: { readonly window?: string; readonly bias?: number; readonly weights?: Readonly<Record<string, number>> };
   readonly signals?: SignalOverrides;
+  /** How proactive help is by default, per segment of users (layered service). */
+  readonly preferences?: HelpDefaults;
   readonly rules: readonly Rule[];
   /** Written by `zerocall sign` (src/pack/signature.ts): a signature over the rest of the pack. */
   readonly signature?: PackSignature;

@@ -1,6 +1,7 @@
 import { parseDuration } from '../engine/duration.js';
 import type { RulePack } from './types.js';
 import { describe, isObject, num, onlyKeys, ptr, str, type Problems } from './checks.js';
+import { checkPreferences } from './check-preferences.js';
 import { checkSolution } from './check-solution.js';
 import { checkStruggle } from './check-struggle.js';
 import { isSdkRange, satisfiesRange } from './sdk-range.js';
@@ -29,7 +30,7 @@ export interface ValidateOptions {
 export function validatePack(pack: unknown, options: ValidateOptions): Problems {
   const out: Problems = [];
   if (!isObject(pack, '', out)) return out;
-  onlyKeys(pack, ['$schema', 'id', 'version', 'sdk', 'locale', 'strings', 'budget', 'groups', 'holdout', 'enabled', 'signals', 'struggle', 'rules', 'signature'], '', out);
+  onlyKeys(pack, ['$schema', 'id', 'version', 'sdk', 'locale', 'strings', 'budget', 'groups', 'holdout', 'enabled', 'signals', 'struggle', 'preferences', 'rules', 'signature'], '', out);
   str(pack, '$schema', '', out, { max: 500 });
   str(pack, 'id', '', out, { required: true, max: 64, test: ID, expected: 'an id of lower-case letters, digits, ".", "_" or "-"' });
   str(pack, 'version', '', out, { required: true, max: 32 });
@@ -50,6 +51,7 @@ export function validatePack(pack: unknown, options: ValidateOptions): Problems 
   bool(pack, 'enabled', '', out);
   if (pack.signals !== undefined && isObject(pack.signals, '/signals', out)) checkOverrides(pack.signals, out);
   if (pack.struggle !== undefined) checkStruggle(pack.struggle, '/struggle', out);
+  checkPreferences(pack.preferences, out, (c, at) => checkCondition(c, at, options, out, 1, { n: 0 }));
   checkRules(pack.rules, strings, groups, options, out);
   if (pack.signature !== undefined && isObject(pack.signature, '/signature', out)) {
     onlyKeys(pack.signature, ['alg', 'kid', 'value'], '/signature', out);
@@ -136,7 +138,8 @@ function checkRules(v: unknown, strings: Readonly<Record<string, string>> | unde
   v.forEach((rule: unknown, i) => {
     const at = ptr('/rules', i);
     if (!isObject(rule, at, out)) return;
-    onlyKeys(rule, ['id', 'page', 'priority', 'when', 'cap', 'cooldown', 'group', 'enabled', 'solution'], at, out);
+    onlyKeys(rule, ['id', 'page', 'priority', 'when', 'cap', 'cooldown', 'group', 'enabled', 'confidence', 'solution'], at, out);
+    str(rule, 'confidence', at, out, { test: (s) => s === 'high' || s === 'normal', expected: 'one of high, normal' });
     const id = str(rule, 'id', at, out, { required: true, max: 64, test: ID, expected: 'a rule id of lower-case letters, digits, ".", "_" or "-"' });
     if (id !== undefined && seen.has(id)) out.push({ path: ptr(at, 'id'), message: `duplicate rule id "${id}"` });
     if (id !== undefined) seen.add(id);

@@ -1,3 +1,4 @@
+import type { HelpLevel } from '../pack/types.js';
 import { openDB, type IDBPDatabase } from 'idb';
 import type { FatigueMemory } from '../engine/decide.js';
 import type { RulePack } from '../pack/types.js';
@@ -20,10 +21,18 @@ export interface Store {
   putPack(url: string, entry: CachedPack): Promise<void>;
   getMemory(pack: string): Promise<FatigueMemory | undefined>;
   putMemory(pack: string, memory: FatigueMemory): Promise<void>;
+  /** The user's own settings (the level of help), across packs and visits. */
+  getPreferences(): Promise<UserPreferences | undefined>;
+  putPreferences(p: UserPreferences): Promise<void>;
   /** The connection, shared with the telemetry outbox. */
   readonly db: Db;
   /** The database's name, for a worker to open the same one. */
   readonly name: string;
+}
+
+/** What a user chose for themselves; `help` absent: the pack's default. */
+export interface UserPreferences {
+  readonly help?: HelpLevel;
 }
 
 /** Object stores; `outbox` and `meta` (version 2) hold telemetry on its way to the collector (outbox.ts). */
@@ -89,6 +98,9 @@ export function openStore(win: Window, name = 'zerocall'): Store {
     putPack: (url, entry) => put('packs', url, entry),
     getMemory: (pack) => get<FatigueMemory>('memory', pack),
     putMemory: (pack, memory) => put('memory', pack, memory),
+    // Beside the packs' fatigue memory, under a key no pack id can have.
+    getPreferences: () => get<UserPreferences>('memory', '@preferences'),
+    putPreferences: (p) => put('memory', '@preferences', p),
     db: open,
     name,
   };

@@ -35,6 +35,7 @@ describe('guided steps across pages (runtime)', () => {
   afterEach(async () => {
     await api.shutdown();
     sessionStorage.removeItem(KEY);
+    sessionStorage.removeItem('zc:nav');
     history.replaceState(null, '', '/');
   });
 
@@ -48,6 +49,26 @@ describe('guided steps across pages (runtime)', () => {
     expect(steps()!.getAttribute('dock')).to.equal('end');
     expect(steps()!.shadowRoot!.querySelector('[part~="progress"]')!.textContent).to.equal('Step 2 of 2');
     expect(outcomes.map((o) => o.outcome)).to.deep.equal(['shown']);
+  });
+
+  it("resumes the tour when the tab's history replays navigations from before this load", async () => {
+    await fixture(html`<div><button id="settings">Settings</button></div>`);
+    sessionStorage.setItem(KEY, JSON.stringify({ step: 1 }));
+    // The tab went to another route and back just before the reload; the SDK replays that history.
+    const t = Date.now();
+    const nav = (kind: string, at: number, page: string, from: string) => ({ type: 'nav', kind, t: at, page, from });
+    sessionStorage.setItem('zc:nav', JSON.stringify([nav('load', t - 3000, '/', ''), nav('push', t - 2000, '/settings/security', '/'), nav('push', t - 1000, '/', '/settings/security')]));
+    // The components arrive after the engine heard the replay, as on a first visit over a slow network.
+    const slow = createZeroCall(() => new Promise((resolve) => setTimeout(resolve, 300)).then(() => import('../../components/index.js')), 'throw');
+    const outcomes: OutcomeEvent[] = [];
+    slow.on('outcome', (o) => outcomes.push(o));
+    try {
+      expect(await slow.init({ pack: tour })).to.equal(true);
+      await waitUntil(() => steps()?.shadowRoot?.querySelector('[part~="progress"]'), 'the tour is back', { timeout: 5000 });
+      expect(outcomes.map((o) => o.outcome)).to.deep.equal(['shown']);
+    } finally {
+      await slow.shutdown();
+    }
   });
 
   it('stays on screen through single-page navigation and learns the new page, while other help closes', async () => {

@@ -5,6 +5,6 @@ import * as npmEntry from '../../src/index.js';
 describe('exported surface', () => {
   it('the npm entry exports only ZeroCall, with exactly the documented members', () => {
     expect(Object.keys(npmEntry)).to.deep.equal(['ZeroCall']);
-    expect(Object.keys(npmEntry.ZeroCall).sort()).to.deep.equal(['action', 'agent', 'connect', 'consent', 'debug', 'disconnect', 'identify', 'init', 'on', 'provide', 'shutdown', 'track', 'version']);
+    expect(Object.keys(npmEntry.ZeroCall).sort()).to.deep.equal(['action', 'agent', 'connect', 'consent', 'debug', 'disconnect', 'identify', 'init', 'on', 'preferences', 'provide', 'shutdown', 'track', 'version']);
   });
 });

@@ -270,6 +270,7 @@ describe('zc-inspector: Live', () => {
     const expected: Record<SuppressReason, string> = {
       consent: 'the user has not consented to help',
       agent: 'a human agent is sharing the session',
+      preference: "the user's preference: help only when stuck, or none",
       dismissed: 'the user dismissed it this session (or asked not to see it again)',
       cap: 'already shown as often as allowed this session (cap 2)',
       cooldown: 'shown too recently (cooldown 10m)',
@@ -285,7 +286,7 @@ describe('zc-inspector: Live', () => {
       expect(rows(el)[0]).to.deep.equal(['not shown', `pay-down not shown: ${words}`]);
       expect(text(one(el, '[role="status"]')), 'announced politely').to.equal(`pay-down not shown: ${words}`);
     }
-    expect(rows(el)).to.have.length(10);
+    expect(rows(el)).to.have.length(11);
     await expect(el).to.be.accessible();
   });
 

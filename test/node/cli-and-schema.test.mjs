@@ -77,6 +77,11 @@ const variants = {
   'struggle unknown feature': (p) => ((p.struggle = { weights: { rage: 1 } }), p),
   'struggle window too long': (p) => ((p.struggle = { window: '1h' }), p),
   'struggle weight too large': (p) => ((p.struggle = { weights: { errors: 11 } }), p),
+  'help defaults per segment, a high-confidence rule': (p) => (Object.assign(p, { preferences: { help: 'stuck', segments: [{ when: { all: [{ context: 'tenure', lte: 30 }, { not: { context: 'plan', is: 'pro' } }] }, help: 'useful' }, { when: { context: 'optOut', is: true }, help: 'off' }] } }), (p.rules[0].confidence = 'high'), p),
+  'help level out of its set': (p) => ((p.preferences = { help: 'always' }), p),
+  'segment on a signal': (p) => ((p.preferences = { segments: [{ when: { any: [{ context: 'plan', is: 'pro' }, { signal: 'rage-click' }] }, help: 'off' }] }), p),
+  'segment without a level': (p) => ((p.preferences = { segments: [{ when: { context: 'plan', is: 'pro' } }] }), p),
+  'confidence out of its set': (p) => ((p.rules[0].confidence = 'certain'), p),
 };
 
 test('the JSON Schema and the runtime validator agree on every pack in the corpus', async () => {

@@ -1,0 +1,49 @@
+import { expect } from '@open-wc/testing';
+import type { Suppressed } from '../../src/engine/decide.js';
+import { ZeroCall } from '../../src/index.js';
+import { packWith } from '../engine/recorded.js';
+import { resetStore } from '../support/store.js';
+
+const rage = () => {
+  for (let i = 0; i < 3; i++) document.querySelector('#pay')!.dispatchEvent(new MouseEvent('click', { bubbles: true, button: 0, clientX: 5, clientY: 5 }));
+};
+const pack = () => packWith([{ id: 'help', solution: { component: 'zc-card', placement: { dock: 'end' }, content: { title: 't', body: 'b' } } }], { budget: { perDay: 50, minGap: '1ms' } });
+
+describe('ZeroCall.preferences (layered service)', () => {
+  beforeEach(async () => {
+    await resetStore();
+    document.body.innerHTML = '<button id="pay">Pay</button>';
+  });
+  afterEach(() => ZeroCall.shutdown());
+
+  it("is the pack's default until the user chooses; a choice is heard, held by the arbiter and kept for the next visit", async () => {
+    const heard: unknown[] = [];
+    ZeroCall.on('preferences', (p) => heard.push(p));
+    expect(await ZeroCall.init({ pack: pack() })).to.equal(true);
+    expect([ZeroCall.preferences.help, ZeroCall.preferences.source]).to.deep.equal(['useful', 'pack']);
+    ZeroCall.preferences.set({ help: 'off' });
+    expect([ZeroCall.preferences.help, ZeroCall.preferences.source]).to.deep.equal(['off', 'user']);
+    expect(heard).to.deep.equal([{ help: 'off', source: 'user' }]);
+    const suppressed = new Promise<Suppressed>((resolve) => ZeroCall.on('suppressed', resolve));
+    rage();
+    expect((await suppressed).reason).to.equal('preference');
+    // The next visit: a new start reads the choice back.
+    await ZeroCall.shutdown();
+    expect(await ZeroCall.init({ pack: pack() })).to.equal(true);
+    expect([ZeroCall.preferences.help, ZeroCall.preferences.source]).to.deep.equal(['off', 'user']);
+    // Back to the pack's default, and help shows again.
+    ZeroCall.preferences.set({ help: null });
+    expect([ZeroCall.preferences.help, ZeroCall.preferences.source]).to.deep.equal(['useful', 'pack']);
+    const decided = new Promise((resolve) => ZeroCall.on('decision', resolve));
+    rage();
+    await decided;
+  });
+
+  it("follows the pack's segments on what the host says about the user, and refuses a level it does not know", async () => {
+    expect(await ZeroCall.init({ pack: { ...pack(), preferences: { help: 'stuck', segments: [{ when: { context: 'tenureDays', lte: 30 }, help: 'useful' }] } } })).to.equal(true);
+    expect([ZeroCall.preferences.help, ZeroCall.preferences.source]).to.deep.equal(['stuck', 'pack']);
+    ZeroCall.identify({ tenureDays: 3 });
+    expect([ZeroCall.preferences.help, ZeroCall.preferences.source]).to.deep.equal(['useful', 'segment']);
+    expect(() => ZeroCall.preferences.set({ help: 'sometimes' as never })).to.throw('preferences.set({ help }) needs "useful", "stuck", "off", or null');
+  });
+});
