@@ -26,6 +26,11 @@ export const baseStrings = {
     cancel: 'Cancel',
     loading: 'Loading…',
     forRecord: 'For: {label}',
+    helpSettings: 'Help settings',
+    helpUseful: 'Help whenever useful',
+    helpStuck: "Only when I'm stuck",
+    helpOff: 'No help',
+    helpSaved: 'Saved.',
   },
   'zh-CN': {
     dismiss: '关闭',
@@ -41,6 +46,11 @@ export const baseStrings = {
     cancel: '取消',
     loading: '加载中…',
     forRecord: '对应：{label}',
+    helpSettings: '帮助设置',
+    helpUseful: '有用时就提示',
+    helpStuck: '仅在我遇到困难时',
+    helpOff: '不需要帮助',
+    helpSaved: '已保存。',
   },
 } satisfies Strings<string>;
 

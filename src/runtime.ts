@@ -64,6 +64,8 @@ export interface RuntimeEnv {
   readonly notify: <K extends keyof RuntimeEvents>(type: K, detail: RuntimeEvents[K]) => void;
   /** Where fatigue memory persists across visits; omitted, it lasts the page. */
   readonly store?: Store;
+  /** The user chose a level of help in a surface's "Help settings": kept and told like ZeroCall.preferences.set. */
+  readonly preferences?: (help: HelpLevel) => void;
   /** Starts a telemetry worker (telemetry-worker.ts); omitted or failing, telemetry runs on the main thread. */
   readonly telemetryWorker?: () => WorkerPort;
 }
@@ -306,6 +308,10 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
   let chosen = config.help;
   /** What the host has said about the user so far, at once (the engine hears it in its next batch). */
   const told: Record<string, ContextValue> = { ...config.context };
+  function setHelp(help: HelpLevel | undefined): void {
+    chosen = help;
+    feed({ type: 'preference', ...(help ? { help } : {}), t: env.now(), page: currentPage(win) });
+  }
   /** The agent channel's ears, while a session is shared. */
   const agentListeners = new Set<AgentListener>();
   /** URL prefixes of the SDK's own requests added while running (the agent relay). */
@@ -371,6 +377,8 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
     host: hostRegistry,
     packet: (rule, picked) => scrubbed(handoff.packet(rule, picked, currentPage(win), env.now())),
     onOutcome: emitOutcome,
+    help: () => helpLevel(compiled.help, chosen, told).help,
+    onPreferences: (help) => (env.preferences ? env.preferences(help) : setHelp(help)),
     onMountError: (rule, why) => {
       const message = `rule ${rule}: ${why}`;
       record({ kind: 'error', t: env.now(), page: currentPage(win), rule, message });
@@ -515,10 +523,7 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
     telemetry: () => transport?.stats(),
     // From the choice and the context as told, not the engine's state, which hears them in its next batch.
     help: () => helpLevel(compiled.help, chosen, told),
-    setHelp: guard.wrap('preferences', (help: HelpLevel | undefined) => {
-      chosen = help;
-      feed({ type: 'preference', ...(help ? { help } : {}), t: env.now(), page: currentPage(win) });
-    }),
+    setHelp: guard.wrap('preferences', setHelp),
     score: explain,
     // A new recording on each start; stopping keeps it for export.
     record(on) {

@@ -316,6 +316,7 @@ export function createZeroCall(
           },
           store: storeIn(win),
           telemetryWorker,
+          preferences: (level) => api.preferences.set({ help: level }),
         },
       );
     } catch (error) {
@@ -489,6 +490,7 @@ export function createZeroCall(
       const r = runtime;
       runtime = undefined;
       state = 'idle';
+      help = undefined; // the next init reads it from the store again
       await r?.stop();
     },
     version: SDK_VERSION,

@@ -188,7 +188,26 @@ export const baseStyles = css`
   .footer {
     display: flex;
     justify-content: flex-end;
+    gap: 12px;
     margin-top: 4px;
+  }
+  .settings {
+    display: grid;
+    gap: 4px;
+    margin: 4px 0 0;
+    padding: 6px 8px;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+    font-size: 13px;
+  }
+  .settings legend {
+    padding: 0 4px;
+    color: var(--_muted);
+  }
+  .settings label {
+    display: flex;
+    gap: 6px;
+    align-items: center;
   }
   .quiet {
     padding: 4px 0;

@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { CSSResultGroup, PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { OutcomeKind } from '../../src/engine/types.js';
+import type { HelpLevel } from '../../src/pack/types.js';
 import { formatText } from '../format.js';
 import { noHost } from '../host.js';
 import type { ZcHost, ZcRecord } from '../host.js';
@@ -25,6 +26,8 @@ export interface ZcOutcomeDetail {
 /** Every event a zc-* component dispatches, by name. */
 export interface ZcEventMap {
   'zc-outcome': ZcOutcomeDetail;
+  /** The user chose how proactive help is, from the surface's "Help settings". */
+  'zc-preferences': { readonly help: HelpLevel };
 }
 
 declare global {
@@ -32,6 +35,7 @@ declare global {
   // `addEventListener('zc-outcome', …)` is typed on the element, the outlet and document.
   interface GlobalEventHandlersEventMap {
     'zc-outcome': CustomEvent<ZcOutcomeDetail>;
+    'zc-preferences': CustomEvent<{ readonly help: HelpLevel }>;
   }
 }
 
@@ -48,6 +52,7 @@ export interface ZcReason {
  * @event {CustomEvent<ZcOutcomeDetail>} zc-outcome - `shown` once after the first render while
  * connected; `dismissed` on dismiss or Escape; `dont-show-again`; `helpful` / `unhelpful` (with
  * the reason's id when one was chosen); subclasses add their own outcomes.
+ * @event {CustomEvent<{ help: HelpLevel }>} zc-preferences - The user chose how proactive help is in "Help settings".
  *
  * @csspart surface - The component's box.
  * @csspart heading - The heading text.
@@ -56,6 +61,7 @@ export interface ZcReason {
  * @csspart dismiss - The × button.
  * @csspart feedback - The "Did this help?" row, later the thank-you.
  * @csspart dont-show - The "Don't show this again" button.
+ * @csspart settings - "Help settings" (when the SDK gave a `help` level): its button, and the group of levels it opens.
  * @csspart button - Every button; the main one also has part `primary`.
  *
  * @cssproperty --zc-font - Font stack.
@@ -97,6 +103,11 @@ export class ZcElement extends LitElement {
 
   /** The record picked earlier in this solution; its id goes with every outcome. */
   @property({ attribute: false }) record: ZcRecord | undefined;
+
+  /** The user's level of help, for the "Help settings" in the footer; unset: no settings offered. */
+  @property({ attribute: false }) help: HelpLevel | undefined;
+
+  @state() private _settings = false;
 
   /** Text for screen readers, announced through the frame's live region. */
   @state() protected status = '';
@@ -200,8 +211,10 @@ export class ZcElement extends LitElement {
       ${this.record && this.showRecord() ? html`<p part="record" class="record">${this.t('forRecord', undefined, { label: this.record.label })}</p>` : nothing} ${content}
       ${this.askFeedback() ? this._feedback() : nothing}
       <div class="footer">
+        ${this.help ? html`<button part="settings button" class="quiet" type="button" aria-expanded=${this._settings} aria-controls="settings" @click=${() => (this._settings = !this._settings)}>${this.t('helpSettings')}</button>` : nothing}
         <button part="dont-show button" class="quiet" type="button" @click=${() => this._close('dont-show-again')}>${this.t('dontShowAgain')}</button>
       </div>
+      ${this.help && this._settings ? this._levels(this.help) : nothing}
       <p class="status" role="status">${this.status}</p>
     </div>`;
   }
@@ -225,6 +238,28 @@ export class ZcElement extends LitElement {
     void Promise.resolve()
       .then(() => this.updateComplete)
       .then(() => (target() ?? this.renderRoot.querySelector<HTMLElement>('.dismiss'))?.focus({ preventScroll: true }));
+  }
+
+  /** How proactive help is, as three radio buttons; choosing "Off" also closes this help. */
+  private _levels(help: HelpLevel): TemplateResult {
+    const levels = [
+      ['useful', 'helpUseful'],
+      ['stuck', 'helpStuck'],
+      ['off', 'helpOff'],
+    ] as const;
+    const choose = (level: HelpLevel): void => {
+      this.help = level;
+      this.status = this.t('helpSaved');
+      this.emit('zc-preferences', { help: level });
+      if (level === 'off') this.dismiss();
+    };
+    return html`<fieldset part="settings" class="settings" id="settings">
+      <legend>${this.t('helpSettings')}</legend>
+      ${levels.map(
+        ([level, key]) =>
+          html`<label><input type="radio" name="help" .checked=${help === level} @change=${() => choose(level)} />${this.t(key)}</label>`,
+      )}
+    </fieldset>`;
   }
 
   private _feedback(): TemplateResult {

@@ -2,7 +2,7 @@ import type { HandoffPacket, ZcRecord } from '../../components/host.js';
 import type { Guard } from '../core/guard.js';
 import type { Decision } from '../engine/decide.js';
 import type { OutcomeKind } from '../engine/types.js';
-import type { DockSide, RulePack, Solution } from '../pack/types.js';
+import type { DockSide, HelpLevel, RulePack, Solution } from '../pack/types.js';
 import { resolvePath } from '../core/css-path.js';
 import { SURFACE_ATTR } from '../core/dom-marks.js';
 import type { ChunkLoader, ComponentChunk } from './component-chunk.js';
@@ -33,6 +33,10 @@ export interface MountContext {
   readonly onOutcome: (rule: string, outcome: OutcomeKind, extra: OutcomeExtra, record?: ZcRecord) => void;
   /** A solution that could not be shown, and why; the rule is closed so the engine moves on. */
   readonly onMountError: (rule: string, why: string) => void;
+  /** The user's level of help now, offered in every surface's "Help settings". */
+  readonly help?: () => HelpLevel;
+  /** The user chose a level there. */
+  readonly onPreferences?: (help: HelpLevel) => void;
 }
 
 /** What a decision must say for the mount stage to show it; a solution an agent pushed says more. */
@@ -133,8 +137,12 @@ export function createMounter(ctx: MountContext): Mounter {
   /** Creates the component for a solution (or the step after its picker), wired to report outcomes. */
   const create = (rule: string, s: Omit<Solution, 'placement'>, record: ZcRecord | undefined, own = text): Surface => {
     const el = ctx.doc.createElement(s.component) as Surface;
-    Object.assign(el, surfaceProps(s, own), { locale: ctx.locale, rule, ui, record, host: createHostBridge(ctx.host, ctx.packet, rule) });
+    Object.assign(el, surfaceProps(s, own), { locale: ctx.locale, rule, ui, record, host: createHostBridge(ctx.host, ctx.packet, rule), help: ctx.help?.() });
     el.setAttribute(SURFACE_ATTR, rule);
+    el.addEventListener(
+      'zc-preferences',
+      ctx.guard.wrap('mount', (e: Event) => ctx.onPreferences?.((e as CustomEvent<{ help: HelpLevel }>).detail.help)),
+    );
     el.addEventListener(
       'zc-outcome',
       ctx.guard.wrap('mount', (e: Event) => {

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { Suppressed } from '../../src/engine/decide.js';
 import { ZeroCall } from '../../src/index.js';
 import { packWith } from '../engine/recorded.js';
@@ -37,6 +37,25 @@ describe('ZeroCall.preferences (layered service)', () => {
     const decided = new Promise((resolve) => ZeroCall.on('decision', resolve));
     rage();
     await decided;
+  });
+
+  it('a choice made in a surface\'s "Help settings" is the same choice: kept, heard, and held by the arbiter', async () => {
+    const heard: unknown[] = [];
+    ZeroCall.on('preferences', (p) => heard.push(p));
+    expect(await ZeroCall.init({ pack: pack() })).to.equal(true);
+    rage();
+    await waitUntil(() => document.querySelector('zc-card')?.shadowRoot?.querySelector('[part~="settings"]'), 'the help, with its settings', { timeout: 5000 });
+    const card = document.querySelector('zc-card')!;
+    card.shadowRoot!.querySelector<HTMLButtonElement>('[part~="settings"][part~="button"]')!.click();
+    await waitUntil(() => card.shadowRoot!.querySelectorAll('input[type="radio"]').length === 3, 'the levels');
+    card.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]')[2]!.click();
+    expect(heard).to.deep.equal([{ help: 'off', source: 'user' }]);
+    expect(ZeroCall.preferences.help).to.equal('off');
+    await waitUntil(() => !document.querySelector('zc-card'), 'the help goes');
+    // Kept for the next visit, as a choice made through the API is.
+    await ZeroCall.shutdown();
+    expect(await ZeroCall.init({ pack: pack() })).to.equal(true);
+    expect([ZeroCall.preferences.help, ZeroCall.preferences.source]).to.deep.equal(['off', 'user']);
   });
 
   it("follows the pack's segments on what the host says about the user, and refuses a level it does not know", async () => {
