@@ -310,7 +310,10 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
   const told: Record<string, ContextValue> = { ...config.context };
   function setHelp(help: HelpLevel | undefined): void {
     chosen = help;
-    feed({ type: 'preference', ...(help ? { help } : {}), t: env.now(), page: currentPage(win) });
+    const e = { type: 'preference', ...(help ? { help } : {}), t: env.now(), page: currentPage(win) } as const;
+    // Reported as the level that now applies, so a report can count users by level and by who chose it.
+    record({ kind: 'preference', t: e.t, page: e.page, ...helpLevel(compiled.help, chosen, told) });
+    feed(e);
   }
   /** The agent channel's ears, while a session is shared. */
   const agentListeners = new Set<AgentListener>();

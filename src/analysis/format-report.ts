@@ -64,6 +64,11 @@ export function formatReport(report: Report): string {
       out.push(pack.pack, ...table(rows, 2).map((l) => `  ${l.trimEnd()}`));
     }
   }
+  const p = report.preferences;
+  if (p.changes) {
+    const s = p.sessions;
+    out.push('', `help preferences: ${plural(p.changes, 'change')} in ${plural(s.useful + s.stuck + s.off, 'session')}, which ended on: whenever useful ${s.useful}, only when stuck ${s.stuck}, off ${s.off}`);
+  }
   if (report.problems.length) {
     out.push('', `${plural(report.problems.length, 'problem')}, skipped:`);
     out.push(...report.problems.slice(0, 10).map((p) => `  line ${p.line}: ${p.message}`));

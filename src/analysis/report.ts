@@ -83,6 +83,8 @@ export interface Report {
   readonly target?: string;
   readonly rules: RuleReport[];
   readonly packs: PackSummary[];
+  /** Layered service: sessions by the level of help they ended on, among those where it changed, and how many changes. */
+  readonly preferences: { readonly changes: number; readonly sessions: Readonly<Record<'useful' | 'stuck' | 'off', number>> };
   readonly problems: OutcomeProblem[];
 }
 
@@ -238,13 +240,16 @@ export function buildReport(parsed: ReturnType<typeof parseOutcomes>, options: R
     if (e.treated) [g.n1, g.h1] = [g.n1 + 1, g.h1 + hit];
     else [g.n0, g.h0] = [g.n0 + 1, g.h0 + hit];
   };
+  const preferences = { changes: 0, sessions: { useful: 0, stuck: 0, off: 0 } };
   for (const session of bySid.values()) {
+    let level: string | undefined;
     const open = new Map<RuleCounts, Set<string>>();
     const ruleExposure = new Map<RuleCounts, Exposure>();
     const packExposure = new Map<string, Exposure>();
     const hits: number[] = [];
     for (const r of session.sort((a, b) => a.t - b.t)) {
       if (r.kind === 'track' && target !== undefined && r.name === target) hits.push(r.t);
+      if (r.kind === 'preference' && (r.help === 'useful' || r.help === 'stuck' || r.help === 'off')) [level, preferences.changes] = [r.help, preferences.changes + 1];
       if ((r.kind !== 'decision' && r.kind !== 'outcome') || typeof r.rule !== 'string') continue;
       const pack = typeof r.pack === 'string' ? r.pack : NO_PACK;
       const counts = ruleOf(pack, r.rule);
@@ -263,6 +268,7 @@ export function buildReport(parsed: ReturnType<typeof parseOutcomes>, options: R
         else counts.orphans++;
       }
     }
+    if (level === 'useful' || level === 'stuck' || level === 'off') preferences.sessions[level]++;
     for (const [{ groups: g }, e] of ruleExposure) {
       if (e.treated && e.held) g.mixed++;
       tally(g, e, hits);
@@ -296,6 +302,7 @@ export function buildReport(parsed: ReturnType<typeof parseOutcomes>, options: R
     ...(target !== undefined ? { target } : {}),
     rules: ruleReports,
     packs: packReports,
+    preferences,
     problems: parsed.problems,
   };
 }

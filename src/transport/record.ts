@@ -8,7 +8,7 @@ export interface TelemetryRecord {
   /** Unique per record, so a collector can drop duplicates of an at-least-once delivery. */
   readonly id: string;
   readonly t: number;
-  readonly kind: 'signal' | 'decision' | 'outcome' | 'track' | 'error' | 'dropped';
+  readonly kind: 'signal' | 'decision' | 'outcome' | 'track' | 'error' | 'dropped' | 'preference';
   readonly sid: string;
   readonly page?: string;
   /** `packId@version`. */
@@ -29,6 +29,10 @@ export interface TelemetryRecord {
   /** For kind "outcome" from zc-steps: the step, from 0. */
   readonly step?: number;
   readonly signal?: string;
+  /** For kind "preference": the user's level of help now (`useful`, `stuck`, `off`). */
+  readonly help?: string;
+  /** For kind "preference": where it comes from: `user` (chosen), `segment` or `pack` (the pack's default). */
+  readonly source?: string;
   /** For kind "track": the event name the host passed to `ZeroCall.track(name)` (nothing else of it). */
   readonly name?: string;
   /** For kind "decision": the user is in the holdout group, so nothing was shown. */

@@ -28,6 +28,14 @@ function cohort(prefix: string, count: number, hits: number, rule: string, heldO
 }
 
 describe('outcome report', () => {
+  it('counts the sessions by the level of help they ended on, and the changes (layered service)', () => {
+    const pref = (sid: string, t: number, help: string, source = 'user') => rec(sid, t, 'preference', { help, source });
+    const r = report([pref('a', 1, 'stuck'), pref('a', 2, 'off'), pref('b', 1, 'useful', 'pack'), pref('c', 1, 'stuck'), decision('d', 1, 'pay')]);
+    expect(r.preferences).to.deep.equal({ changes: 4, sessions: { useful: 1, stuck: 1, off: 1 } });
+    expect(formatReport(r)).to.contain('help preferences: 4 changes in 3 sessions, which ended on: whenever useful 1, only when stuck 1, off 1');
+    expect(formatReport(report([decision('d', 1, 'pay')]))).to.not.contain('help preferences');
+  });
+
   describe('parseOutcomes', () => {
     it('reads bare records and whole POST bodies, mixed, skipping blank lines and CRLF endings', () => {
       const a = decision('s1', 1, 'pay-limit');

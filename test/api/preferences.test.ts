@@ -3,6 +3,9 @@ import type { Suppressed } from '../../src/engine/decide.js';
 import { ZeroCall } from '../../src/index.js';
 import { packWith } from '../engine/recorded.js';
 import { resetStore } from '../support/store.js';
+import { http, HttpResponse } from 'msw';
+import type { Batch } from '../../src/transport/record.js';
+import { captureRequests, startMsw } from '../support/msw.js';
 
 const rage = () => {
   for (let i = 0; i < 3; i++) document.querySelector('#pay')!.dispatchEvent(new MouseEvent('click', { bubbles: true, button: 0, clientX: 5, clientY: 5 }));
@@ -56,6 +59,18 @@ describe('ZeroCall.preferences (layered service)', () => {
     await ZeroCall.shutdown();
     expect(await ZeroCall.init({ pack: pack() })).to.equal(true);
     expect([ZeroCall.preferences.help, ZeroCall.preferences.source]).to.deep.equal(['off', 'user']);
+  });
+
+  it('reports each change to the collector: the level that applies and where it comes from', async () => {
+    await startMsw(http.post('/api-test/prefs', () => new HttpResponse(null, { status: 204 })));
+    const batches = captureRequests<Batch>('/api-test/prefs');
+    expect(await ZeroCall.init({ pack: pack(), endpoint: '/api-test/prefs', telemetry: { worker: false } })).to.equal(true);
+    ZeroCall.preferences.set({ help: 'stuck' });
+    ZeroCall.preferences.set({ help: null });
+    await ZeroCall.shutdown(); // delivers what is queued
+    await waitUntil(() => batches.some((b) => b.events.some((e) => e.kind === 'preference')), 'the records', { timeout: 5000 });
+    const told = batches.flatMap((b) => b.events).filter((e) => e.kind === 'preference');
+    expect(told.map((e) => [e.help, e.source])).to.deep.equal([['stuck', 'user'], ['useful', 'pack']]);
   });
 
   it("follows the pack's segments on what the host says about the user, and refuses a level it does not know", async () => {
