@@ -426,7 +426,8 @@ export function createZeroCall(
           return fail('preferences', 'preferences.set({ help }) needs "useful", "stuck", "off", or null for the pack\'s default.');
         }
         help = next;
-        void storeIn(window).putPreferences(next === null ? {} : { help: next });
+        // Kept for later visits (not where there is no window yet: the npm entry may load in a server render).
+        if (typeof window !== 'undefined') void storeIn(window).putPreferences(next === null ? {} : { help: next });
         runtime?.setHelp(next ?? undefined);
         notify('preferences', { help: api.preferences.help, source: api.preferences.source });
       },
