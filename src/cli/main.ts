@@ -5,9 +5,9 @@ import { compilePack } from '../engine/compile-pack.js';
 import type { SuppressReason } from '../engine/decide.js';
 import { pipeline, type PipelineOutput } from '../engine/pipeline.js';
 import { parseSession } from '../engine/session.js';
-import type { SignalEvidence } from '../engine/types.js';
+import type { SignalEvidence, ZcEvent } from '../engine/types.js';
 import { ALGORITHMS, type Key, type SignatureAlg, signPack, verifyPack } from '../pack/signature.js';
-import type { PackSignature } from '../pack/types.js';
+import type { HelpLevel, PackSignature } from '../pack/types.js';
 import { PACK_LIMITS } from '../pack/validate-pack.js';
 import { SDK_VERSION } from '../version.js';
 import { type Command, fail, Failed, loadPack, options, parseJson, plural, readText, UsageError, type Write } from './common.js';
@@ -17,7 +17,7 @@ const USAGE = `usage: zerocall validate <pack.json> [--sdk <version>]
        zerocall keygen [--alg ES256|Ed25519] --out <prefix> [--force]
        zerocall sign <pack.json> --key <prefix.private.json> [--kid <id>] [--out <file>]
        zerocall verify <pack.json> --public-key <base64 | @file>
-       zerocall simulate <pack.json> <session.ndjson> [--json]
+       zerocall simulate <pack.json> <session.ndjson> [--help useful|stuck|off] [--json]
        zerocall report <outcomes.ndjson> [--target <event>] [--confidence <0..1>] [--json]
        zerocall train <sessions.ndjson> <labels.csv> [--pack <pack.json>] [--out <fragment.json>]
                       [--l2 <penalty>] [--test <share>] [--seed <text>] [--threshold <score>] [--json]
@@ -31,7 +31,8 @@ const USAGE = `usage: zerocall validate <pack.json> [--sdk <version>]
   sign       validates a pack, then signs it in place or to --out
   verify     checks a pack's signature against a public key; exits 1 if it does not verify
   simulate   replays a recorded session through the SDK's own engine and prints every
-             signal, decision and suppressed decision, timed from the first event
+             signal, decision and suppressed decision, timed from the first event; --help
+             replays it for a user who chose that level of help
   report     what each rule did for users, per pack version (triggered, shown, engaged,
              resolved, dismissed, escalated), and the lift of --target against the holdout
   train      fits the struggle score's weights to labelled sessions, prints AUC, precision
@@ -126,8 +127,10 @@ async function verify(args: readonly string[], out: Write): Promise<number> {
 }
 
 async function simulate(args: readonly string[], out: Write, err: Write): Promise<number> {
-  const { values, positionals } = options(args, ['pack.json', 'session.ndjson'], { json: { type: 'boolean' } });
+  const { values, positionals } = options(args, ['pack.json', 'session.ndjson'], { json: { type: 'boolean' }, help: { type: 'string' } });
   const [packFile, sessionFile] = positionals as [string, string];
+  const help = values.help as string | undefined;
+  if (help !== undefined && !['useful', 'stuck', 'off'].includes(help)) throw new UsageError(`--help needs useful, stuck or off, got "${help}"`);
   const compiled = compilePack(await loadPack(packFile));
   const session = parseSession(await readText(sessionFile));
   if ('error' in session) return fail(`${sessionFile}: ${session.error}`);
@@ -135,7 +138,10 @@ async function simulate(args: readonly string[], out: Write, err: Write): Promis
     // Target selectors are matched in the page while recording: a new rule's target is in no recorded `hits`.
     err(`note: ${sessionFile} was recorded with pack ${session.header.pack}; its events carry the target hits of that pack's selectors`);
   }
-  const outputs = await lastValueFrom(from(session.events).pipe(pipeline(compiled), toArray()));
+  // A level chosen before the session: told to the engine with the first event, as the SDK tells it at start.
+  const [first, ...rest] = session.events;
+  const chosen: ZcEvent[] = first && help ? [first, { type: 'preference', help: help as HelpLevel, t: first.t, page: first.page }, ...rest] : session.events;
+  const outputs = await lastValueFrom(from(chosen).pipe(pipeline(compiled), toArray()));
   const t0 = session.events[0]?.t ?? 0;
   for (const o of outputs) out(values.json ? JSON.stringify(o) : describe(o, t0));
   const count = (type: PipelineOutput['type']) => outputs.filter((o) => o.type === type).length;

@@ -170,6 +170,25 @@ test('simulate replays a recorded rage click into the pack\'s decision', async (
   assert.deepEqual([outputs[1].rule, outputs[1].t, outputs[1].signal.evidence.count], ['pay', T0 + 1_600, 3]);
 });
 
+test('simulate --help replays the session for a user who chose that level of help', async () => {
+  const folder = await dir();
+  const recorded = join(folder, 'session.ndjson');
+  await writeFile(recorded, ndjson({ zerocall: 'session', v: 1, sdk: '0.1.0', pack: 'bench@1', started: T0 }, session));
+  const decided = async (pack, help) => {
+    const r = await zerocall('simulate', await packFile(pack, folder, `p-${help}-${pack.rules[0].confidence ?? 'n'}.json`), recorded, '--help', help);
+    assert.equal(r.code, 0, r.err.join('\n'));
+    return r.out.filter((l) => / decision | suppressed /.test(l)).map((l) => l.replace(/\s+/g, ' ').trim());
+  };
+  assert.deepEqual(await decided(good, 'useful'), ['+1.600s decision rule=pay signal=rage-click page=/checkout']);
+  assert.deepEqual(await decided(good, 'stuck'), ["+1.600s suppressed rule=pay reason=preference (the user wants help only when stuck, or none (ZeroCall.preferences, or the pack's default for their segment))"]);
+  const sure = { ...good, rules: [{ ...good.rules[0], confidence: 'high' }] };
+  assert.deepEqual(await decided(sure, 'stuck'), ['+1.600s decision rule=pay signal=rage-click page=/checkout']);
+  assert.match((await decided(sure, 'off'))[0], /suppressed rule=pay reason=preference/);
+  const wrong = await zerocall('simulate', await packFile(good, folder), recorded, '--help', 'sometimes');
+  assert.equal(wrong.code, 2);
+  assert.match(wrong.err[0], /^zerocall simulate: --help needs useful, stuck or off, got "sometimes"\n/);
+});
+
 test('simulate reports a repeat burst as suppressed, notes a session recorded with another pack, and names bad input', async () => {
   const folder = await dir();
   const file = await packFile(good, folder);
