@@ -546,6 +546,7 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
         page: () => currentPage(win),
         onPage: (rule) => matchGlob(compiled.byId.get(rule)?.page ?? '', currentPage(win)),
         consent: () => engine?.consent ?? config.consent !== false,
+        help: () => helpLevel(compiled.help, chosen, told),
         close,
       };
     },

@@ -283,7 +283,7 @@ export class ZcInspector extends LitElement {
       if (entry.kind === 'signal') this._scoreDirty = true;
       if ((entry.kind === 'decision' || entry.kind === 'suppressed') && !this._replaying) this._announce = plain(row.text);
       // Rows the timeline hides change nothing on screen (the bursts of scroll and mutation).
-      if (this._filtered(row) || row.category !== 'event' || this._pageDirty || (entry.kind === 'event' && entry.event.type === 'consent')) this.requestUpdate();
+      if (this._filtered(row) || row.category !== 'event' || this._pageDirty || (entry.kind === 'event' && (entry.event.type === 'consent' || entry.event.type === 'preference'))) this.requestUpdate();
     } catch {
       // A malformed entry is skipped: the inspector never throws into the SDK.
     }
@@ -388,6 +388,8 @@ export class ZcInspector extends LitElement {
         return [Object.entries(e.values ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(', ')];
       case 'consent':
         return [this._t(e.granted ? 'granted' : 'withdrawn')];
+      case 'preference':
+        return [e.help ?? this._t('packDefault')];
       case 'scroll':
         return [code(e.scroller || 'document'), ` y ${Math.round(e.y)} (${e.dy >= 0 ? '+' : ''}${Math.round(e.dy)})`];
       case 'move':
@@ -467,8 +469,10 @@ export class ZcInspector extends LitElement {
     const pack = source?.pack;
     const score = this._score?.score;
     let consent = true;
+    let help: { readonly help: string; readonly source: string } | undefined;
     try {
       consent = source?.consent() ?? true;
+      help = source?.help?.();
     } catch {
       consent = true;
     }
@@ -496,6 +500,7 @@ export class ZcInspector extends LitElement {
         <span class="shown">${this._t('shown', { n: this._shown, max: pack?.budget.perSession ?? 0 })}</span>
         <span class=${consent ? 'consent' : 'consent pending'}>${this._t(consent ? 'consentGiven' : 'consentPending')}</span>
         <span class="holdout">${this._t('holdout', { pct: percent(pack?.holdout ?? 0) })}</span>
+        ${help ? html`<span class="help">${this._t('helpLevel', { level: help.help, source: help.source })}</span>` : nothing}
       </p>
     </div>`;
   }

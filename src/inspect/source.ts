@@ -60,6 +60,8 @@ export interface InspectorSource {
   onPage(rule: string): boolean;
   /** Whether the user has consented to help (false while `consent: "pending"`). */
   consent(): boolean;
+  /** The user's level of help now (layered service), and where it comes from. */
+  help(): { readonly help: string; readonly source: string };
   /** The user closed the inspector: forget that it was asked for in this tab. */
   close(): void;
 }

@@ -28,6 +28,7 @@ type Fake = InspectorSource & {
   push(...entries: JournalEntry[]): void;
   setPage(page: string): void;
   setConsent(given: boolean): void;
+  setHelp(help: { help: string; source: string }): void;
   setScore(score: StruggleExplanation | undefined): void;
   closed: number;
   watchers(): number;
@@ -40,6 +41,7 @@ function fakeSource(init: { locale?: 'en' | 'zh-CN'; page?: string; consent?: bo
   const pack = init.pack ?? PACK;
   let page = init.page ?? '/checkout';
   let consent = init.consent ?? true;
+  let help = { help: 'useful', source: 'pack' };
   let score = init.score;
   const glob = (g: string): boolean => g === '*' || (g.endsWith('*') ? page.startsWith(g.slice(0, -1)) : page === g);
   const fake: Fake = {
@@ -55,6 +57,7 @@ function fakeSource(init: { locale?: 'en' | 'zh-CN'; page?: string; consent?: bo
     page: () => page,
     onPage: (id) => glob(pack.rules.find((r) => r.id === id)?.page ?? ''),
     consent: () => consent,
+    help: () => help,
     close() {
       fake.closed++;
     },
@@ -66,6 +69,7 @@ function fakeSource(init: { locale?: 'en' | 'zh-CN'; page?: string; consent?: bo
     },
     setPage: (p) => void (page = p),
     setConsent: (c) => void (consent = c),
+    setHelp: (h) => void (help = h),
     setScore: (s) => void (score = s),
     watchers: () => listeners.size,
   };
@@ -170,6 +174,12 @@ describe('zc-inspector: header and host', () => {
     await el.updateComplete;
     expect(text(one(el, '.shown'))).to.equal('help shown 2 of 3');
     expect(text(one(el, '.consent'))).to.equal('consent: pending');
+    // The user's level of help (layered service), live when it changes.
+    expect(text(one(el, '.help'))).to.equal('help: useful (pack)');
+    src.setHelp({ help: 'stuck', source: 'user' });
+    src.push(ev({ type: 'preference', help: 'stuck', t: T0, page: '/checkout' }));
+    await el.updateComplete;
+    expect(text(one(el, '.help'))).to.equal('help: stuck (user)');
     await expect(el).to.be.accessible();
   });
 
