@@ -308,11 +308,16 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
   let chosen = config.help;
   /** What the host has said about the user so far, at once (the engine hears it in its next batch). */
   const told: Record<string, ContextValue> = { ...config.context };
-  function setHelp(help: HelpLevel | undefined): void {
+  /** A level chosen here (told to the other tabs) or in another tab (told to this page's listeners). */
+  function setHelp(help: HelpLevel | undefined, here = true): void {
     chosen = help;
     const e = { type: 'preference', ...(help ? { help } : {}), t: env.now(), page: currentPage(win) } as const;
-    // Reported as the level that now applies, so a report can count users by level and by who chose it.
-    record({ kind: 'preference', t: e.t, page: e.page, ...helpLevel(compiled.help, chosen, told) });
+    const now = helpLevel(compiled.help, chosen, told);
+    if (here) {
+      // Reported once, where it was chosen, as the level that now applies: a report counts users by level and by who chose it.
+      record({ kind: 'preference', t: e.t, page: e.page, ...now });
+      channel?.postMessage({ type: 'preference', ...(help ? { help } : {}) });
+    } else env.notify('preferences', now);
     feed(e);
   }
   /** The agent channel's ears, while a session is shared. */
@@ -335,7 +340,11 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
    * origin (BroadcastChannel), which count it too, and the memory is saved to the store soon
    * after (the engine has counted it by then: it runs before the next timer).
    */
-  type FatigueNote = { type: 'show'; pack: string; rule: string; group: string | undefined; t: number } | { type: 'dismissed'; pack: string; rule: string };
+  type FatigueNote =
+    | { type: 'show'; pack: string; rule: string; group: string | undefined; t: number }
+    | { type: 'dismissed'; pack: string; rule: string }
+    // The user's level of help, for every pack: it is theirs, not the pack's.
+    | { type: 'preference'; help?: HelpLevel };
   let channel: BroadcastChannel | undefined;
   let saving = false;
   const save = (): void => {
@@ -352,7 +361,12 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
     save();
   };
   const apply = guard.wrap('store', (e: MessageEvent) => {
-    const note = e.data as Partial<FatigueNote> | null;
+    const note = e.data as (Partial<FatigueNote> & { pack?: unknown; rule?: unknown }) | null;
+    if (note?.type === 'preference') {
+      const help = (note as { help?: unknown }).help;
+      if (help === undefined || help === 'useful' || help === 'stuck' || help === 'off') setHelp(help, false);
+      return;
+    }
     if (!engine || !note || note.pack !== compiled.pack.id || typeof note.rule !== 'string') return;
     if (note.type === 'show' && typeof note.t === 'number') rememberShow(engine.memory, note.rule, typeof note.group === 'string' ? note.group : undefined, note.t);
     else if (note.type === 'dismissed') rememberDismissal(engine.memory, note.rule);
@@ -526,7 +540,7 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
     telemetry: () => transport?.stats(),
     // From the choice and the context as told, not the engine's state, which hears them in its next batch.
     help: () => helpLevel(compiled.help, chosen, told),
-    setHelp: guard.wrap('preferences', setHelp),
+    setHelp: guard.wrap('preferences', (help: HelpLevel | undefined) => setHelp(help)),
     score: explain,
     // A new recording on each start; stopping keeps it for export.
     record(on) {

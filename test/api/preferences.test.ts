@@ -73,6 +73,25 @@ describe('ZeroCall.preferences (layered service)', () => {
     expect(told.map((e) => [e.help, e.source])).to.deep.equal([['stuck', 'user'], ['useful', 'pack']]);
   });
 
+  it("a choice in one tab holds at once in the tab's other open pages, and is told to them", async () => {
+    const otherTab = new BroadcastChannel('zerocall:fatigue');
+    const told: unknown[] = [];
+    otherTab.onmessage = (e) => told.push(e.data);
+    try {
+      const heard: unknown[] = [];
+      ZeroCall.on('preferences', (p) => heard.push(p));
+      expect(await ZeroCall.init({ pack: pack() })).to.equal(true);
+      otherTab.postMessage({ type: 'preference', help: 'off' });
+      await waitUntil(() => ZeroCall.preferences.help === 'off', 'the other tab\'s choice');
+      expect(heard).to.deep.equal([{ help: 'off', source: 'user' }]);
+      ZeroCall.preferences.set({ help: 'stuck' });
+      await waitUntil(() => told.length === 1, 'told to the other tabs');
+      expect(told).to.deep.equal([{ type: 'preference', help: 'stuck' }]);
+    } finally {
+      otherTab.close();
+    }
+  });
+
   it("follows the pack's segments on what the host says about the user, and refuses a level it does not know", async () => {
     expect(await ZeroCall.init({ pack: { ...pack(), preferences: { help: 'stuck', segments: [{ when: { context: 'tenureDays', lte: 30 }, help: 'useful' }] } } })).to.equal(true);
     expect([ZeroCall.preferences.help, ZeroCall.preferences.source]).to.deep.equal(['stuck', 'pack']);
