@@ -34,7 +34,7 @@ import { createWorkerTransport, type WorkerPort } from './transport/worker-trans
 import { createJournal, summarize, type Journal } from './inspect/journal.js';
 import type { InspectorSource } from './inspect/source.js';
 import { matchGlob } from './engine/glob.js';
-import { helpLevel, type HelpSource } from './engine/help-level.js';
+import { helpLevel, isHelpLevel, type HelpSource } from './engine/help-level.js';
 import type { AgentHost, AgentListener, AgentStatus } from './agent/agent-host.js';
 import { serveAgent, tellOutcome, tellSignal } from './agent/serve-agent.js';
 import type { ZcRecord } from '../components/host.js';
@@ -364,7 +364,7 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
     const note = e.data as (Partial<FatigueNote> & { pack?: unknown; rule?: unknown }) | null;
     if (note?.type === 'preference') {
       const help = (note as { help?: unknown }).help;
-      if (help === undefined || help === 'useful' || help === 'stuck' || help === 'off') setHelp(help, false);
+      if (help === undefined || isHelpLevel(help)) setHelp(help, false);
       return;
     }
     if (!engine || !note || note.pack !== compiled.pack.id || typeof note.rule !== 'string') return;

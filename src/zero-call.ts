@@ -14,7 +14,7 @@ import type { WorkerPort } from './transport/worker-transport.js';
 import type { DataProvider, HostAction, HostRegistry } from './mount/host-bridge.js';
 import type { InspectorChunk } from './inspect/source.js';
 import { SDK_VERSION } from './version.js';
-import type { HelpSource } from './engine/help-level.js';
+import { isHelpLevel, type HelpSource } from './engine/help-level.js';
 import type { HelpLevel } from './pack/types.js';
 import { AGENT_KEY, type AgentChannel, type AgentChunk, type AgentStatus, type ConnectOptions } from './agent/agent-host.js';
 
@@ -332,6 +332,9 @@ export function createZeroCall(
     return true;
   }
 
+  /** The level of help that applies now; before init, the choice made so far (the pack's is not known yet). */
+  const preferenceNow = (): { readonly help: HelpLevel; readonly source: HelpSource } => runtime?.help() ?? (help ? { help, source: 'user' } : { help: 'useful', source: 'pack' });
+
   /** Opens (or resumes) the shared session unless one is open or opening; resolves once it settled. */
   function startAgent(options: ConnectOptions | undefined): Promise<AgentStatus> {
     if (starting) return starting;
@@ -415,21 +418,21 @@ export function createZeroCall(
     },
     preferences: {
       get help() {
-        return runtime?.help().help ?? help ?? 'useful';
+        return preferenceNow().help;
       },
       get source() {
-        return runtime?.help().source ?? (help ? 'user' : 'pack');
+        return preferenceNow().source;
       },
       set(p) {
         const next = p?.help;
-        if (next !== null && !(['useful', 'stuck', 'off'] as const).includes(next as HelpLevel)) {
+        if (next !== null && !isHelpLevel(next)) {
           return fail('preferences', 'preferences.set({ help }) needs "useful", "stuck", "off", or null for the pack\'s default.');
         }
         help = next;
         // Kept for later visits (not where there is no window yet: the npm entry may load in a server render).
         if (typeof window !== 'undefined') void storeIn(window).putPreferences(next === null ? {} : { help: next });
         runtime?.setHelp(next ?? undefined);
-        notify('preferences', { help: api.preferences.help, source: api.preferences.source });
+        notify('preferences', preferenceNow());
       },
     },
     track(name) {

@@ -1,3 +1,5 @@
+import { isHelpLevel } from '../engine/help-level.js';
+import type { HelpLevel } from '../pack/types.js';
 import type { TelemetryRecord } from '../transport/record.js';
 import { newcombeInterval } from './interval.js';
 
@@ -242,14 +244,14 @@ export function buildReport(parsed: ReturnType<typeof parseOutcomes>, options: R
   };
   const preferences = { changes: 0, sessions: { useful: 0, stuck: 0, off: 0 } };
   for (const session of bySid.values()) {
-    let level: string | undefined;
+    let level: HelpLevel | undefined;
     const open = new Map<RuleCounts, Set<string>>();
     const ruleExposure = new Map<RuleCounts, Exposure>();
     const packExposure = new Map<string, Exposure>();
     const hits: number[] = [];
     for (const r of session.sort((a, b) => a.t - b.t)) {
       if (r.kind === 'track' && target !== undefined && r.name === target) hits.push(r.t);
-      if (r.kind === 'preference' && (r.help === 'useful' || r.help === 'stuck' || r.help === 'off')) [level, preferences.changes] = [r.help, preferences.changes + 1];
+      if (r.kind === 'preference' && isHelpLevel(r.help)) [level, preferences.changes] = [r.help, preferences.changes + 1];
       if ((r.kind !== 'decision' && r.kind !== 'outcome') || typeof r.rule !== 'string') continue;
       const pack = typeof r.pack === 'string' ? r.pack : NO_PACK;
       const counts = ruleOf(pack, r.rule);
@@ -268,7 +270,7 @@ export function buildReport(parsed: ReturnType<typeof parseOutcomes>, options: R
         else counts.orphans++;
       }
     }
-    if (level === 'useful' || level === 'stuck' || level === 'off') preferences.sessions[level]++;
+    if (level) preferences.sessions[level]++;
     for (const [{ groups: g }, e] of ruleExposure) {
       if (e.treated && e.held) g.mixed++;
       tally(g, e, hits);

@@ -3,11 +3,12 @@ import { dirname } from 'node:path';
 import { from, lastValueFrom, toArray } from 'rxjs';
 import { compilePack } from '../engine/compile-pack.js';
 import type { SuppressReason } from '../engine/decide.js';
+import { isHelpLevel } from '../engine/help-level.js';
 import { pipeline, type PipelineOutput } from '../engine/pipeline.js';
 import { parseSession } from '../engine/session.js';
 import type { SignalEvidence, ZcEvent } from '../engine/types.js';
 import { ALGORITHMS, type Key, type SignatureAlg, signPack, verifyPack } from '../pack/signature.js';
-import type { HelpLevel, PackSignature } from '../pack/types.js';
+import type { PackSignature } from '../pack/types.js';
 import { PACK_LIMITS } from '../pack/validate-pack.js';
 import { SDK_VERSION } from '../version.js';
 import { type Command, fail, Failed, loadPack, options, parseJson, plural, readText, UsageError, type Write } from './common.js';
@@ -130,7 +131,7 @@ async function simulate(args: readonly string[], out: Write, err: Write): Promis
   const { values, positionals } = options(args, ['pack.json', 'session.ndjson'], { json: { type: 'boolean' }, help: { type: 'string' } });
   const [packFile, sessionFile] = positionals as [string, string];
   const help = values.help as string | undefined;
-  if (help !== undefined && !['useful', 'stuck', 'off'].includes(help)) throw new UsageError(`--help needs useful, stuck or off, got "${help}"`);
+  if (help !== undefined && !isHelpLevel(help)) throw new UsageError(`--help needs useful, stuck or off, got "${help}"`);
   const compiled = compilePack(await loadPack(packFile));
   const session = parseSession(await readText(sessionFile));
   if ('error' in session) return fail(`${sessionFile}: ${session.error}`);
@@ -140,7 +141,7 @@ async function simulate(args: readonly string[], out: Write, err: Write): Promis
   }
   // A level chosen before the session: told to the engine with the first event, as the SDK tells it at start.
   const [first, ...rest] = session.events;
-  const chosen: ZcEvent[] = first && help ? [first, { type: 'preference', help: help as HelpLevel, t: first.t, page: first.page }, ...rest] : session.events;
+  const chosen: ZcEvent[] = first && help ? [first, { type: 'preference', help, t: first.t, page: first.page }, ...rest] : session.events;
   const outputs = await lastValueFrom(from(chosen).pipe(pipeline(compiled), toArray()));
   const t0 = session.events[0]?.t ?? 0;
   for (const o of outputs) out(values.json ? JSON.stringify(o) : describe(o, t0));

@@ -4,6 +4,11 @@ import type { ContextValue } from './types.js';
 
 type Context = Readonly<Record<string, ContextValue>>;
 
+/** The levels of help, from the most to the least proactive. */
+export const HELP_LEVELS: readonly HelpLevel[] = ['useful', 'stuck', 'off'];
+/** Whether a value (from storage, another tab, a command line) is a level of help. */
+export const isHelpLevel = (v: unknown): v is HelpLevel => (HELP_LEVELS as readonly unknown[]).includes(v);
+
 /** Where a user's level of help came from: their own choice, the first segment they are in, or the pack. */
 export type HelpSource = 'user' | 'segment' | 'pack';
 

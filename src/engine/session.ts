@@ -1,3 +1,4 @@
+import { HELP_LEVELS } from './help-level.js';
 import { OUTCOMES, type ZcEvent } from './types.js';
 
 /**
@@ -47,7 +48,7 @@ const FIELDS: Readonly<Record<ZcEvent['type'], Readonly<Record<string, Check>>>>
   context: { values: 'values' },
   consent: { granted: 'boolean' },
   agent: { on: 'boolean' },
-  preference: { 'help?': ['useful', 'stuck', 'off'] },
+  preference: { 'help?': HELP_LEVELS },
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

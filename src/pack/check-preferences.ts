@@ -1,8 +1,7 @@
+import { HELP_LEVELS, isHelpLevel } from '../engine/help-level.js';
 import { describe, isObject, onlyKeys, ptr, str, type Problems } from './checks.js';
 
-/** The levels of proactive help (pack/types.ts HelpLevel). */
-export const HELP_LEVELS = ['useful', 'stuck', 'off'] as const;
-const LEVEL = { test: (s: string) => (HELP_LEVELS as readonly string[]).includes(s), expected: `one of ${HELP_LEVELS.join(', ')}` };
+const LEVEL = { test: isHelpLevel, expected: `one of ${HELP_LEVELS.join(', ')}` };
 /** Segments a pack may define: the first that matches a user's context sets the default. */
 const MAX_SEGMENTS = 20;
 
