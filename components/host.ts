@@ -15,6 +15,8 @@ export interface ZcRecord {
   readonly label: string;
   /** A second line ("12 Nov · $42.00 · Refund pending"). */
   readonly detail?: string;
+  /** Facts a flow may branch on (`{ "record": "status", "is": "refunded" }`); they stay in the page. */
+  readonly data?: Readonly<Record<string, string | number | boolean>>;
 }
 
 /** What a host action receives. */

@@ -16,6 +16,7 @@ import { createHandoffLog } from './mount/handoff-log.js';
 import type { HostRegistry } from './mount/host-bridge.js';
 import { createMounter, type OutcomeExtra } from './mount/mount.js';
 import { resumableSteps } from './mount/resume-steps.js';
+import { keepFlows } from './mount/flow-keeper.js';
 import type { HelpLevel, RulePack } from './pack/types.js';
 import { clickSensor } from './sensors/click-sensor.js';
 import { errorSensor } from './sensors/error-sensor.js';
@@ -139,6 +140,8 @@ export interface RuntimeConfig {
   readonly record?: boolean;
   /** The level of help the user chose, in this or an earlier visit. */
   readonly help?: HelpLevel;
+  /** Flows under way as the store kept them (checked before use). */
+  readonly flows?: unknown;
 }
 
 /** Telemetry tuning (docs/telemetry.md); every field has a default. */
@@ -383,6 +386,7 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
   }
 
   const handoff = createHandoffLog(compiled.ref, config.locale);
+  const flows = keepFlows(pack, config.flows, env.now(), (f) => void env.store?.putFlows(compiled.pack.id, f));
   const scrubbed = <T>(value: T): T => scrubDeep(value, scrub) as T;
   const hostRegistry = config.host ?? { providers: new Map(), actions: new Map() };
   const mounter = createMounter({
@@ -396,6 +400,7 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
     onOutcome: emitOutcome,
     help: () => helpLevel(compiled.help, chosen, told).help,
     onPreferences: (help) => (env.preferences ? env.preferences(help) : setHelp(help)),
+    onFlow: (rule, position) => flows.moved(rule, position, env.now()),
     onMountError: (rule, why) => {
       const message = `rule ${rule}: ${why}`;
       record({ kind: 'error', t: env.now(), page: currentPage(win), rule, message });
@@ -477,6 +482,10 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
   };
   for (const sensor of SENSORS) stops.push(sensor(ctx));
   for (const r of resumableSteps(win, pack)) mounter.mount({ rule: r.id, solution: r.solution, target: undefined });
+  // A flow the user was part-way through comes back where they left it, unless they want no help now.
+  if (config.consent !== false && helpLevel(compiled.help, chosen, told).help !== 'off') {
+    for (const f of flows.resume) mounter.mount({ rule: f.rule.id, solution: f.rule.solution, target: undefined, at: f.at, record: f.record, fallback: 'end' });
+  }
 
   // Leaving: what is still queued is decided on now, so its signals make the last batch.
   const exit = (leaving: boolean): void => {
@@ -561,6 +570,7 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
         onPage: (rule) => matchGlob(compiled.byId.get(rule)?.page ?? '', currentPage(win)),
         consent: () => engine?.consent ?? config.consent !== false,
         help: () => helpLevel(compiled.help, chosen, told),
+        flows: () => flows.current(),
         close,
       };
     },

@@ -275,7 +275,7 @@ export function createZeroCall(
     if (state !== 'starting') return false; // shut down while the pack loaded
     if (typeof loaded === 'string') return dormant(loaded);
     if (loaded.enabled === false) return dormant(`pack ${loaded.id}@${loaded.version} is switched off ("enabled": false)`);
-    const [memory, saved] = await Promise.all([storeIn(win).getMemory(loaded.id), storeIn(win).getPreferences()]);
+    const [memory, saved, flows] = await Promise.all([storeIn(win).getMemory(loaded.id), storeIn(win).getPreferences(), storeIn(win).getFlows(loaded.id)]);
     // A choice made while the pack loaded wins over the stored one.
     if (help === undefined) help = saved?.help ?? null;
     if (state !== 'starting') return false;
@@ -294,6 +294,7 @@ export function createZeroCall(
           context,
           subject: anonymousId(win),
           memory,
+          flows,
           host,
           telemetry: config.telemetry,
           privacySignals: config.privacySignals,

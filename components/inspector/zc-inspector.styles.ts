@@ -196,6 +196,15 @@ export const styles = css`
     padding: 0;
     list-style: none;
   }
+  /* Flows under way, above the timeline: "at recheck" is now, the rows below are history. */
+  .flows {
+    margin-bottom: 6px;
+    padding-inline-start: 6px;
+    border-inline-start: 2px solid var(--_accent);
+  }
+  .component b {
+    text-decoration: underline 2px var(--_accent);
+  }
   .entry {
     display: grid;
     grid-template-columns: auto auto 1fr;

@@ -5,7 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { SuppressReason } from '../../src/engine/decide.js';
 import type { StruggleExplanation } from '../../src/engine/struggle.js';
-import type { Signal, ZcEvent } from '../../src/engine/types.js';
+import type { OutcomeEvent, Signal, ZcEvent } from '../../src/engine/types.js';
 import type { InspectorSource, JournalEntry, RuleSummary } from '../../src/inspect/source.js';
 import { baseStyles } from '../base/zc-element.styles.js';
 import { resolveLocale } from '../i18n.js';
@@ -62,6 +62,14 @@ export function clock(t: number): string {
   const d = new Date(t);
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${Math.floor(d.getMilliseconds() / 100)}`;
 }
+/** What `fn` returns, or `or` when it throws: the SDK's faults never reach the page through the panel. */
+const attempt = <T>(fn: () => T, or: T): T => {
+  try {
+    return fn();
+  } catch {
+    return or;
+  }
+};
 /** A share as a percentage: 0.05 → "5%", 0.125 → "12.5%". */
 const percent = (share: number): string => `${Number((share * 100).toFixed(1))}%`;
 /** A signed contribution with a real minus sign. */
@@ -69,8 +77,8 @@ const signed = (x: number): string => `${x < 0 ? '−' : '+'}${Math.abs(x).toFix
 
 /**
  * @summary The designer inspector (`?zc-debug`): a panel at the bottom start corner that shows
- * the SDK live: events, signals, the arbiter's decisions (and why a rule did not fire), the rules
- * of the pack, and the struggle score with its top features.
+ * the SDK live: events, signals, the arbiter's decisions (and why a rule did not fire), the flows
+ * under way and where they stand, the rules of the pack, and the struggle score with its top features.
  *
  * It reads everything from an `InspectorSource` (src/inspect/source.ts), carries
  * `data-zc-ignore` so the SDK's sensors never observe it, and never takes focus when it appears.
@@ -113,6 +121,13 @@ export class ZcInspector extends LitElement {
   private _currentPage = '';
   private _pageDirty = false;
   private _scoreDirty = false;
+  /**
+   * Flows under way, read again on each render (a shallow copy of a few entries): renders follow
+   * each outcome, after the core has moved the flow it reported, and each second while open.
+   */
+  private _flows: ReturnType<InspectorSource['flows']> = {};
+  /** The last outcome seen: the one a transition right after it moved on. */
+  private _prev: OutcomeEvent | undefined;
   private _replaying = false;
   private _watching: InspectorSource | undefined;
   private _unwatch: (() => void) | undefined;
@@ -200,6 +215,7 @@ export class ZcInspector extends LitElement {
       this._scoreDirty = false;
       this._score = this._readScore();
     }
+    this._flows = attempt(() => this.source?.flows?.() ?? {}, {});
   }
 
   private _label(): void {
@@ -234,7 +250,8 @@ export class ZcInspector extends LitElement {
 
   private _syncTimer(): void {
     const want = this.isConnected && !this._collapsed;
-    if (want && this._timer === undefined) this._timer = setInterval(() => this.refreshScore(), SCORE_REFRESH_MS);
+    // A render each second also ages "moved 12 s ago" and drops flows that expired.
+    if (want && this._timer === undefined) this._timer = setInterval(() => (this.refreshScore(), this.requestUpdate()), SCORE_REFRESH_MS);
     else if (!want && this._timer !== undefined) {
       clearInterval(this._timer);
       this._timer = undefined;
@@ -242,11 +259,7 @@ export class ZcInspector extends LitElement {
   }
 
   private _readScore(): StruggleExplanation | undefined {
-    try {
-      return this.source?.score();
-    } catch {
-      return undefined;
-    }
+    return attempt(() => this.source?.score(), undefined);
   }
 
   private _refreshPage(): void {
@@ -255,20 +268,10 @@ export class ZcInspector extends LitElement {
     const rules = source?.pack.rules ?? [];
     const onPage = new Map<string, boolean>();
     for (const r of rules) {
-      let here = false;
-      try {
-        here = source?.onPage(r.id) ?? false;
-      } catch {
-        here = false;
-      }
-      onPage.set(r.id, here);
+      onPage.set(r.id, attempt(() => source?.onPage(r.id) ?? false, false));
     }
     this._onPage = onPage;
-    try {
-      this._currentPage = source?.page() ?? '';
-    } catch {
-      this._currentPage = '';
-    }
+    this._currentPage = attempt(() => source?.page() ?? '', '');
     // Sorted once per page change, not per render: on-page rules first, then by priority (stable).
     this._sorted = [...rules].sort((a, b) => Number(onPage.get(b.id)) - Number(onPage.get(a.id)) || b.priority - a.priority);
   }
@@ -313,7 +316,7 @@ export class ZcInspector extends LitElement {
         s.last = { verdict: d.heldOut ? 'held-out' : 'shown', t: d.t };
         if (!d.heldOut) this._shown++;
         const rule = this._rulesById.get(d.rule);
-        const component = rule ? `${rule.component}${rule.next ? ` → ${rule.next}` : ''}` : (d.solution?.component ?? '');
+        const component = rule ? `${rule.component}${rule.next ? ` → ${rule.next}` : ''}` : (d.solution && 'component' in d.solution ? d.solution.component : '');
         const text = d.heldOut
           ? this._tpl('notShown', { rule: code(d.rule), reason: this._t('heldOut', { pct: percent(this.source?.pack.holdout ?? 0) }) })
           : this._tpl('decisionShown', { rule: code(d.rule), component: code(component) });
@@ -376,13 +379,18 @@ export class ZcInspector extends LitElement {
       case 'track':
         return [String(e.name)];
       case 'outcome': {
+        const prev = this._prev;
+        this._prev = e;
         const more = [
           e.record !== undefined ? this._t('record', { id: e.record }) : '',
           // Steps are 0-based in the data; people count from 1.
           e.step !== undefined ? this._t('step', { n: e.step + 1 }) : '',
           e.reason !== undefined ? this._t('reason', { id: e.reason }) : '',
         ].filter(Boolean);
-        return [code(e.rule), `: ${e.outcome}`, more.length ? ` (${more.join(', ')})` : ''];
+        const tail = more.length ? ` (${more.join(', ')})` : '';
+        // The core reports a move right after the outcome that caused it.
+        const on = prev?.rule === e.rule ? this._t('on', { outcome: prev.outcome }) : '';
+        return e.outcome === 'transition' ? [...this._tpl('moved', { rule: code(e.rule), from: code(e.flowStep ?? '?'), to: code(e.to ?? '?'), on }), tail] : [code(e.rule), `: ${e.outcome}`, tail];
       }
       case 'context':
         return [Object.entries(e.values ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(', ')];
@@ -468,14 +476,8 @@ export class ZcInspector extends LitElement {
   private _header(source: InspectorSource | undefined): TemplateResult {
     const pack = source?.pack;
     const score = this._score?.score;
-    let consent = true;
-    let help: { readonly help: string; readonly source: string } | undefined;
-    try {
-      consent = source?.consent() ?? true;
-      help = source?.help?.();
-    } catch {
-      consent = true;
-    }
+    const consent = attempt(() => source?.consent() ?? true, true);
+    const help = attempt(() => source?.help?.(), undefined);
     return html`<div class="head">
       <div class="title-row">
         <p class="title">${this._t('title')}</p>
@@ -507,6 +509,7 @@ export class ZcInspector extends LitElement {
 
   private _live(): TemplateResult {
     const rows: Row[] = [];
+    const flows = Object.entries(this._flows);
     let matching = 0;
     for (let i = this._rows.length - 1; i >= 0; i--) {
       const row = this._rows[i]!;
@@ -524,6 +527,15 @@ export class ZcInspector extends LitElement {
             >`,
         )}
       </div>
+      ${flows.length
+        ? html`<ul class="timeline flows">${flows.map(([rule, f]) => {
+            const s = Math.round((Date.now() - f.t) / 1000);
+            // The browser words "12 sec. ago" in the locale: no strings of our own.
+            const ago = new Intl.RelativeTimeFormat(this._locale, { style: 'short' }).format(-(s < 60 ? s : Math.floor(s / 60)), s < 60 ? 'second' : 'minute');
+            const record = f.record ? ` (${this._t('record', { id: f.record.id })})` : '';
+            return html`<li data-rule=${rule}>${this._segs(this._tpl('flowAt', { rule: code(rule), step: code(f.step), record, ago }))}</li>`;
+          })}</ul>`
+        : nothing}
       ${rows.length
         ? html`<ol class="timeline" aria-label=${this._t('timeline')}>
             ${repeat(
@@ -563,12 +575,13 @@ export class ZcInspector extends LitElement {
           ${this._sorted.map((r) => {
             const here = this._onPage.get(r.id) === true;
             const stats = this._stats.get(r.id);
+            const solution = r.flow ? this._steps(r.flow, this._flows[r.id]?.step) : `${r.component}${r.next ? ` → ${r.next}` : ''}`;
             return html`<tr class=${[here ? 'here' : '', r.enabled ? '' : 'disabled'].join(' ').trim()} data-rule=${r.id}>
               <th scope="row">
                 <code class="id">${r.id}</code>${r.enabled ? nothing : html` <span class="off">${this._t('disabled')}<span class="sr"> (${this._t('disabledLong')})</span></span>`}
                 <span class="sub"
                   ><span class="sr">${this._t('colPage')}: </span><code class="glob">${r.page}</code> ·
-                  <span class="sr">${this._t('colComponent')}: </span><code class="component">${r.component}${r.next ? ` → ${r.next}` : ''}</code></span
+                  <span class=${r.flow ? '' : 'sr'}>${this._t(r.flow ? 'colFlow' : 'colComponent')}: </span><code class="component">${solution}</code></span
                 >
               </th>
               <td class="num priority">${r.priority}</td>
@@ -579,6 +592,11 @@ export class ZcInspector extends LitElement {
           })}
         </tbody>
       </table>`;
+  }
+
+  /** A flow's steps, the start first ("pick → stop | recheck"), the one the user is at marked. */
+  private _steps(steps: readonly string[], at: string | undefined): unknown[] {
+    return steps.map((id, i) => html`${i ? (i > 1 ? ' | ' : ' → ') : ''}${id === at ? html`<b aria-current="step">${id}</b>` : id}`);
   }
 
   private _last(rule: RuleSummary, stats: RuleStats | undefined): string {

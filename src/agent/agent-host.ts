@@ -9,7 +9,7 @@ import type { Guard } from '../core/guard.js';
 import type { OutcomeKind } from '../engine/types.js';
 import type { UiLocale } from '../mount/locale.js';
 import type { OutcomeExtra } from '../mount/mount.js';
-import type { RulePack, Solution } from '../pack/types.js';
+import type { FlowSolution, RulePack, Solution } from '../pack/types.js';
 import type { AgentSignal, MessageProblem } from './protocol.js';
 
 /** Where a shared session stands; `ZeroCall.agent` and the `agent` event report it. */
@@ -68,13 +68,13 @@ export interface AgentHost {
   /** The pack's own check of a solution (check-solution.ts), string ids resolved in `strings`; problems located under `at`. */
   validate(solution: unknown, at: string, strings: Readonly<Record<string, string>>): MessageProblem[];
   /** What a solution needs that the page never registered (`ZeroCall.action('x', fn)`…). */
-  missing(solution: Omit<Solution, 'placement'>): string[];
+  missing(solution: Solution | FlowSolution): string[];
   /** The names of the host actions and data providers the page registered. */
   names(): { readonly actions: string[]; readonly providers: string[] };
   /** A pack string in the UI locale. */
   text(id: string): string;
   /** Shows a checked push through the mount stage (its placement missing: docked at the end). */
-  mount(push: string, m: { readonly solution: Solution; readonly text: (id: string) => string; readonly record: ZcRecord | undefined }): void;
+  mount(push: string, m: { readonly solution: Solution | FlowSolution; readonly text: (id: string) => string; readonly record: ZcRecord | undefined }): void;
   /** Takes down what a push shows (reported as `closed`). */
   close(push: string): void;
   /** Starts hearing signals, pages and outcomes of pushes; returns a function that stops. */

@@ -104,7 +104,7 @@ export function openChannel(host: AgentHost, options: ConnectOptions | undefined
   const sendContext = (): void => {
     const p = host.packet();
     const signals = p.signals.map(({ signal, t, page, target }) => ({ signal, t, page: page.slice(0, 2000), ...(target ? { target: target.slice(0, 2000) } : {}) }));
-    const rules = host.pack.rules.filter((r) => r.enabled !== false).map((r) => ({ id: r.id, component: r.solution.component }));
+    const rules = host.pack.rules.filter((r) => r.enabled !== false).map((r) => ({ id: r.id, component: 'flow' in r.solution ? r.solution.flow.steps[r.solution.flow.start]!.component : r.solution.component }));
     post({ type: 'context', page: p.page.slice(0, 2000), pages: p.pages.map((x) => x.slice(0, 2000)), signals, pack: host.ref, locale: host.locale, ...host.names(), rules });
   };
 
@@ -195,6 +195,7 @@ export function openChannel(host: AgentHost, options: ConnectOptions | undefined
       signal: (x) => paired() && post({ type: 'signal', ...x }),
       page: () => paired() && sendContext(),
       outcome(push, outcome, extra, record) {
+        if (outcome === 'transition') return; // zc-agent/1 answers with what each step did; the next step's "shown" says it moved
         // Within the protocol's limits, so an answer about a long record still gets through.
         const picked = record && { id: record.id.slice(0, 200), label: record.label.slice(0, 500) };
         if (outcome === 'picked' && record && saved) keep(win, host.store, Object.assign(saved, { record }));

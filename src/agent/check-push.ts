@@ -1,10 +1,10 @@
 import type { AgentHost } from './agent-host.js';
 import type { MessageProblem, PushMessage } from './protocol.js';
-import type { Solution } from '../pack/types.js';
+import type { FlowSolution, FlowStep, Solution } from '../pack/types.js';
 
 /** A push the page may show: its solution and how its string ids read. */
 export interface CheckedPush {
-  readonly solution: Solution;
+  readonly solution: Solution | FlowSolution;
   readonly text: (id: string) => string;
 }
 
@@ -17,9 +17,19 @@ type Body = Omit<Solution, 'placement'>;
 const confirmed = (s: Body, text: (id: string) => string): Body =>
   s.action && !text(s.action.confirm ?? '').trim() ? { ...s, action: { ...s.action, confirm: CONFIRM } } : s.next ? { ...s, next: confirmed(s.next, text) } : s;
 
-/** The URLs a solution sends the user or their data to: links, upload and hand-off endpoints. */
-const destinations = (s: Body | undefined): string[] =>
-  s ? [...(s.actions ?? []).map((a) => a.href), ...[s.upload?.endpoint, s.handoff?.endpoint].filter((u): u is string => u !== undefined), ...destinations(s.next)] : [];
+/** Every remedy of a solution or flow asks first (pack/flow.ts has the like; this file stays free of core imports). */
+const confirmedAll = (s: Solution | FlowSolution, text: (id: string) => string): Solution | FlowSolution =>
+  'flow' in s
+    ? { ...s, flow: { ...s.flow, steps: Object.fromEntries(Object.entries(s.flow.steps).map(([id, step]) => [id, confirmed(step, text) as FlowStep])) } }
+    : { ...confirmed(s, text), placement: s.placement };
+
+/** The URLs a solution sends the user or their data to: links, upload and hand-off endpoints, in every step. */
+const destinations = (s: Body | FlowSolution | undefined): string[] =>
+  !s
+    ? []
+    : 'flow' in s
+      ? Object.values(s.flow.steps).flatMap(destinations)
+      : [...(s.actions ?? []).map((a) => a.href), ...[s.upload?.endpoint, s.handoff?.endpoint].filter((u): u is string => u !== undefined), ...destinations(s.next)];
 
 /**
  * Checks a push against this page's pack exactly as the pack's own solutions are checked: a
@@ -31,7 +41,7 @@ const destinations = (s: Body | undefined): string[] =>
  */
 export function checkPush(push: PushMessage, host: AgentHost, confirm: string): CheckedPush | MessageProblem[] {
   const { pack, locale } = host;
-  let solution: Solution;
+  let solution: Solution | FlowSolution;
   let text = host.text;
   if (push.rule !== undefined) {
     const rule = pack.rules.find((r) => r.id === push.rule);
@@ -45,7 +55,7 @@ export function checkPush(push: PushMessage, host: AgentHost, confirm: string): 
     const defined = Object.assign(Object.create(null) as Record<string, string>, pack.strings[pack.locale ?? 'en'], pack.strings[locale], ...[...tables].reverse());
     const problems = host.validate(push.solution, '/solution', defined);
     if (problems.length > 0) return problems;
-    solution = push.solution as Solution;
+    solution = push.solution as Solution | FlowSolution;
     const known = new Set(pack.rules.flatMap((r) => destinations(r.solution)));
     const foreign = destinations(solution).filter((u) => !u.startsWith('/') && !known.has(u));
     if (foreign.length) return [{ path: '/solution', message: `sends the user to ${foreign.join(', ')}: a push may link or upload only to this site's paths, or to URLs the pack itself uses` }];
@@ -54,5 +64,5 @@ export function checkPush(push: PushMessage, host: AgentHost, confirm: string): 
   // A remedy the page never registered would be a broken button: refuse it here, where the agent hears why.
   const missing = host.missing(solution);
   if (missing.length) return [{ path: push.rule ? '/rule' : '/solution', message: `the page has not registered ${missing.join(' and ')}, which the solution needs` }];
-  return { solution: { ...confirmed(solution, text), placement: solution.placement }, text: (id) => (id === CONFIRM ? confirm : text(id)) };
+  return { solution: confirmedAll(solution, text), text: (id) => (id === CONFIRM ? confirm : text(id)) };
 }

@@ -1,3 +1,4 @@
+import type { FlowStepCounts } from './flow-dropoff.js';
 import { type Lift, type Report, SMALL } from './report.js';
 
 // `zerocall report`'s table for a terminal.
@@ -30,6 +31,27 @@ function liftLine(lift: Lift | undefined, noLift: string | undefined, target: st
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
+/** A flow's drop-off under its rule: per step, who came in, moved on, and how the rest stopped. */
+function dropOff(rule: string, steps: readonly FlowStepCounts[]): string[] {
+  const share = (n: number, of: number): string => `${n} (${of ? Math.round((100 * n) / of) : 0}%)`;
+  const rows = [
+    ['step', 'entered', 'moved on', 'stopped', 'finished', 'dismissed', 'no answer', 'moved to'],
+    ...steps.map((s) => [
+      s.step,
+      `${s.entered}`,
+      share(s.movedOn, s.entered),
+      share(s.stopped, s.entered),
+      `${s.finished}`,
+      `${s.dismissed}`,
+      `${s.noAnswer}`,
+      Object.entries(s.to).sort((a, b) => b[1] - a[1]).map(([to, n]) => `${to} ${n}`).join(', ') || '-',
+    ]),
+  ];
+  // The last column is text of any length: left-aligned after the figures.
+  const lines = table(rows.map((r) => r.slice(0, -1)), 1).map((l, i) => `  ${l}  ${rows[i]!.at(-1)!}`);
+  return [`${rule}: flow drop-off per step, in surfaces (percentages of entered)`, ...lines];
+}
+
 /** The report as plain ASCII text for a terminal: a table per pack version, the lift per rule, then the problems. */
 export function formatReport(report: Report): string {
   const out = [`${plural(report.records, 'record')}, ${plural(report.sessions, 'session')}, ${plural(report.duplicates, 'duplicate')} dropped`];
@@ -50,6 +72,7 @@ export function formatReport(report: Report): string {
       ]),
     ];
     out.push('', `${pack.pack}: rules fired in ${plural(pack.sessions, 'session')}`, ...table(rows, 1));
+    for (const r of rules) if (r.flow) out.push('', ...dropOff(r.rule, r.flow));
   }
   if (report.target !== undefined) {
     const target = report.target;

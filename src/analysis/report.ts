@@ -1,6 +1,7 @@
 import { isHelpLevel } from '../engine/help-level.js';
 import type { HelpLevel } from '../pack/types.js';
 import type { TelemetryRecord } from '../transport/record.js';
+import { addOutcome, continues, flowDropOff, type FlowStepCounts, isFlowRule, openSurface, type Surface } from './flow-dropoff.js';
 import { newcombeInterval } from './interval.js';
 
 /** A line of outcomes.ndjson that was skipped, located for the CLI (`line 40: event 3: missing "sid"`). */
@@ -65,6 +66,8 @@ export interface RuleReport {
   readonly mixed: number;
   readonly lift?: Lift;
   readonly noLift?: string;
+  /** Rules whose solution is a flow: drop-off per step, the start first. */
+  readonly flow?: readonly FlowStepCounts[];
 }
 
 /** One pack version: sessions where any of its rules fired, and lift over any rule. */
@@ -188,7 +191,7 @@ interface RuleCounts {
   triggered: number;
   heldOut: number;
   orphans: number;
-  readonly surfaces: Set<string>[];
+  readonly surfaces: Surface[];
   readonly groups: Groups;
 }
 
@@ -245,7 +248,9 @@ export function buildReport(parsed: ReturnType<typeof parseOutcomes>, options: R
   const preferences = { changes: 0, sessions: { useful: 0, stuck: 0, off: 0 } };
   for (const session of bySid.values()) {
     let level: HelpLevel | undefined;
-    const open = new Map<RuleCounts, Set<string>>();
+    const open = new Map<RuleCounts, Surface>();
+    // Rules that decided since their last surface opened: their next `shown` is a new surface.
+    const decided = new Set<RuleCounts>();
     const ruleExposure = new Map<RuleCounts, Exposure>();
     const packExposure = new Map<string, Exposure>();
     const hits: number[] = [];
@@ -257,16 +262,20 @@ export function buildReport(parsed: ReturnType<typeof parseOutcomes>, options: R
       const counts = ruleOf(pack, r.rule);
       if (r.kind === 'decision') {
         counts.triggered++;
+        decided.add(counts);
         if (r.heldOut === true) counts.heldOut++;
         expose(ruleExposure, counts, r);
         expose(packExposure, pack, r);
       } else if (r.outcome === 'shown') {
-        const surface = new Set<string>();
+        // A flow's later steps show themselves too: still the one surface.
+        if (!decided.has(counts) && continues(open.get(counts), r)) continue;
+        const surface = openSurface(r);
         counts.surfaces.push(surface);
         open.set(counts, surface);
+        decided.delete(counts);
       } else if (r.outcome && r.outcome !== 'held-out') {
         const surface = open.get(counts);
-        if (surface) surface.add(r.outcome);
+        if (surface) addOutcome(surface, r);
         else counts.orphans++;
       }
     }
@@ -285,12 +294,13 @@ export function buildReport(parsed: ReturnType<typeof parseOutcomes>, options: R
   const withLift = (g: Groups): { lift?: Lift; noLift?: string } => (target === undefined ? {} : liftOf(target, g.n1, g.h1, g.n0, g.h0, confidence));
   const ruleReports = [...rules.values()].map((c): RuleReport => {
     const shown = c.surfaces.length;
-    const reached = (...outcomes: string[]): number => c.surfaces.filter((s) => outcomes.some((o) => s.has(o))).length;
+    const reached = (...outcomes: string[]): number => c.surfaces.filter((s) => outcomes.some((o) => s.outcomes.has(o))).length;
     const [engaged, resolved, dismissed, dontShowAgain, escalated] = [['engaged'], ['helpful', 'action-succeeded'], ['dismissed'], ['dont-show-again'], ['escalated']].map((o) => reached(...o));
     const rate = (n: number): number => (shown ? n / shown : 0);
     const rates = { engaged: rate(engaged), resolved: rate(resolved), dismissed: rate(dismissed), dontShowAgain: rate(dontShowAgain), escalated: rate(escalated) };
     const { pack, rule, triggered, heldOut, orphans } = c;
-    return { pack, rule, triggered, heldOut, shown, engaged, resolved, dismissed, dontShowAgain, escalated, orphans, rates, mixed: c.groups.mixed, ...withLift(c.groups) };
+    const flow = isFlowRule(c.surfaces) ? { flow: flowDropOff(c.surfaces) } : {};
+    return { pack, rule, triggered, heldOut, shown, engaged, resolved, dismissed, dontShowAgain, escalated, orphans, rates, mixed: c.groups.mixed, ...withLift(c.groups), ...flow };
   });
   ruleReports.sort((a, b) => naturalCompare(a.pack, b.pack) || b.triggered - a.triggered || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   const packReports = [...new Set(ruleReports.map((r) => r.pack))].map((pack): PackSummary => {

@@ -1,14 +1,16 @@
 import { chmod, mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { from, lastValueFrom, toArray } from 'rxjs';
+import { describeWalk, parseAnswers, traceWalk } from '../analysis/flow-answers.js';
 import { compilePack } from '../engine/compile-pack.js';
 import type { SuppressReason } from '../engine/decide.js';
 import { isHelpLevel } from '../engine/help-level.js';
 import { pipeline, type PipelineOutput } from '../engine/pipeline.js';
 import { parseSession } from '../engine/session.js';
 import type { SignalEvidence, ZcEvent } from '../engine/types.js';
+import { asFlow, type FlowAnswer } from '../pack/flow.js';
 import { ALGORITHMS, type Key, type SignatureAlg, signPack, verifyPack } from '../pack/signature.js';
-import type { PackSignature } from '../pack/types.js';
+import type { PackSignature, RulePack } from '../pack/types.js';
 import { PACK_LIMITS } from '../pack/validate-pack.js';
 import { SDK_VERSION } from '../version.js';
 import { type Command, fail, Failed, loadPack, options, parseJson, plural, readText, UsageError, type Write } from './common.js';
@@ -18,7 +20,7 @@ const USAGE = `usage: zerocall validate <pack.json> [--sdk <version>]
        zerocall keygen [--alg ES256|Ed25519] --out <prefix> [--force]
        zerocall sign <pack.json> --key <prefix.private.json> [--kid <id>] [--out <file>]
        zerocall verify <pack.json> --public-key <base64 | @file>
-       zerocall simulate <pack.json> <session.ndjson> [--help useful|stuck|off] [--json]
+       zerocall simulate <pack.json> <session.ndjson> [--help useful|stuck|off] [--answers <answers.json>] [--json]
        zerocall report <outcomes.ndjson> [--target <event>] [--confidence <0..1>] [--json]
        zerocall train <sessions.ndjson> <labels.csv> [--pack <pack.json>] [--out <fragment.json>]
                       [--l2 <penalty>] [--test <share>] [--seed <text>] [--threshold <score>] [--json]
@@ -33,7 +35,8 @@ const USAGE = `usage: zerocall validate <pack.json> [--sdk <version>]
   verify     checks a pack's signature against a public key; exits 1 if it does not verify
   simulate   replays a recorded session through the SDK's own engine and prints every
              signal, decision and suppressed decision, timed from the first event; --help
-             replays it for a user who chose that level of help
+             replays it for a user who chose that level of help; --answers walks each
+             decision's flow with a scripted user's answers ({ "<rule id>": [ { "outcome": … } ] })
   report     what each rule did for users, per pack version (triggered, shown, engaged,
              resolved, dismissed, escalated), and the lift of --target against the holdout
   train      fits the struggle score's weights to labelled sessions, prints AUC, precision
@@ -128,11 +131,13 @@ async function verify(args: readonly string[], out: Write): Promise<number> {
 }
 
 async function simulate(args: readonly string[], out: Write, err: Write): Promise<number> {
-  const { values, positionals } = options(args, ['pack.json', 'session.ndjson'], { json: { type: 'boolean' }, help: { type: 'string' } });
+  const { values, positionals } = options(args, ['pack.json', 'session.ndjson'], { json: { type: 'boolean' }, help: { type: 'string' }, answers: { type: 'string' } });
   const [packFile, sessionFile] = positionals as [string, string];
   const help = values.help as string | undefined;
   if (help !== undefined && !isHelpLevel(help)) throw new UsageError(`--help needs useful, stuck or off, got "${help}"`);
-  const compiled = compilePack(await loadPack(packFile));
+  const pack = await loadPack(packFile);
+  const compiled = compilePack(pack);
+  const answers = typeof values.answers === 'string' ? await loadAnswers(values.answers, pack) : undefined;
   const session = parseSession(await readText(sessionFile));
   if ('error' in session) return fail(`${sessionFile}: ${session.error}`);
   if (session.header && session.header.pack !== compiled.ref) {
@@ -144,10 +149,32 @@ async function simulate(args: readonly string[], out: Write, err: Write): Promis
   const chosen: ZcEvent[] = first && help ? [first, { type: 'preference', help, t: first.t, page: first.page }, ...rest] : session.events;
   const outputs = await lastValueFrom(from(chosen).pipe(pipeline(compiled), toArray()));
   const t0 = session.events[0]?.t ?? 0;
-  for (const o of outputs) out(values.json ? JSON.stringify(o) : describe(o, t0));
+  const walked = new Set<string>();
+  for (const o of outputs) {
+    // Held out, nothing is shown: there is no flow to walk.
+    const script = o.type === 'decision' && !o.heldOut ? answers?.get(o.rule) : undefined;
+    if (o.type !== 'decision' || !script) {
+      out(values.json ? JSON.stringify(o) : describe(o, t0));
+      continue;
+    }
+    walked.add(o.rule);
+    const traced = traceWalk(asFlow(o.solution), script);
+    if (values.json) out(JSON.stringify({ ...o, flow: traced.walk }));
+    else for (const line of [describe(o, t0), ...describeWalk(traced).map((l) => `${''.padEnd(9)} ${'flow'.padEnd(10)} ${l}`)]) out(line);
+  }
+  for (const rule of answers?.keys() ?? []) {
+    if (!walked.has(rule)) err(`note: ${values.answers}: rule ${rule} shows nothing in this session (no decision, or held out only); its answers were not used`);
+  }
   const count = (type: PipelineOutput['type']) => outputs.filter((o) => o.type === type).length;
   err(`${plural(session.events.length, 'event')}, ${plural(count('signal'), 'signal')}, ${plural(count('decision'), 'decision')}, ${count('suppressed')} suppressed`);
   return 0;
+}
+
+/** Reads `--answers`: a scripted user's answers by rule id, checked against the pack. */
+async function loadAnswers(file: string, pack: RulePack): Promise<ReadonlyMap<string, readonly FlowAnswer[]>> {
+  const parsed = parseAnswers(parseJson(file, await readText(file, 1024 * 1024)), pack.rules.map((r) => r.id));
+  if ('problems' in parsed) return fail(...parsed.problems.map((p) => `${file}: ${p}`));
+  return parsed.answers;
 }
 
 // What each suppression means to a designer (decide.ts SuppressReason); an unknown reason prints bare.

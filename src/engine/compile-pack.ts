@@ -1,5 +1,5 @@
 import { compileHelp, testsScore, type CompiledHelp } from './help-level.js';
-import type { Placement, RulePack, Solution } from '../pack/types.js';
+import type { FlowSolution, Placement, RulePack, Solution } from '../pack/types.js';
 import { CATALOGUE } from '../signals/catalogue.js';
 import { compileCondition, LeafTable, type CompiledCondition } from './conditions.js';
 import { parseDuration } from './duration.js';
@@ -20,7 +20,8 @@ export interface CompiledRule {
   readonly group: string | undefined;
   /** One surface per placement at a time: rules with the same key wait for each other. */
   readonly placement: string;
-  readonly solution: Solution;
+  /** One component, or a flow of them (pack/flow.ts). */
+  readonly solution: Solution | FlowSolution;
   /** Shown to users who want help only when stuck: marked high-confidence, or on the struggle score. */
   readonly whenStuck: boolean;
 }

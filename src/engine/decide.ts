@@ -1,7 +1,7 @@
 import { helpLevel } from './help-level.js';
 import { defer, type OperatorFunction } from 'rxjs';
 import { flatten } from '../signals/flatten.js';
-import type { HelpLevel, Solution } from '../pack/types.js';
+import type { FlowSolution, HelpLevel, Solution } from '../pack/types.js';
 import type { CompiledPack, CompiledRule } from './compile-pack.js';
 import { freshState, holds, inputKeys, observeLeaves, observeSequences, type ConditionState, type EvalContext, type LeafHits } from './conditions.js';
 import { matchGlob } from './glob.js';
@@ -15,7 +15,7 @@ export interface Decision {
   readonly rule: string;
   readonly pack: string;
   readonly page: string;
-  readonly solution: Solution;
+  readonly solution: Solution | FlowSolution;
   /** The latest signal the rule's condition matched, with its evidence (none for rules on events only). */
   readonly signal: Signal | undefined;
   /** The element the latest matched signal or event happened on: what `"anchor": "$target"` means. */

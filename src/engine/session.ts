@@ -34,7 +34,7 @@ const FIELDS: Readonly<Record<ZcEvent['type'], Readonly<Record<string, Check>>>>
   nav: { kind: ['load', 'push', 'replace', 'pop', 'hash'], from: 'string', 'reload?': 'boolean' },
   tick: {},
   track: { name: 'string' },
-  outcome: { outcome: OUTCOMES, rule: 'string', 'record?': 'string', 'reason?': 'string', 'step?': 'number' },
+  outcome: { outcome: OUTCOMES, rule: 'string', 'record?': 'string', 'reason?': 'string', 'step?': 'number', 'flowStep?': 'string', 'to?': 'string' },
   mutation: {},
   scroll: { y: 'number', dy: 'number', scroller: 'string' },
   move: { x: 'number', y: 'number' },

@@ -159,6 +159,10 @@ export interface OutcomeEvent extends EventBase {
   readonly reason?: string;
   /** zc-steps: the step (0-based) the outcome is about. */
   readonly step?: number;
+  /** A flow's step the outcome is about (flows the pack declares). */
+  readonly flowStep?: string;
+  /** `transition`: the step the flow moved to, or "end". */
+  readonly to?: string;
 }
 
 /** Every outcome a surface may report, in the order of a typical journey; docs/components.md says which component reports which. */
@@ -178,6 +182,7 @@ export const OUTCOMES = [
   'dont-show-again',
   'closed',
   'held-out',
+  'transition',
 ] as const;
 
 /**
@@ -188,6 +193,7 @@ export const OUTCOMES = [
  * `unhelpful`: "did this help?". `dismissed`: closed by the user (not again this session);
  * `dont-show-again`: never again for this user. `closed`: taken down by the SDK (route change,
  * unmountable). `held-out`: the rule fired for a user in the holdout group, so nothing was shown.
+ * `transition`: a flow moved from one step (`flowStep`) to the next (`to`, or "end").
  */
 export type OutcomeKind = (typeof OUTCOMES)[number];
 

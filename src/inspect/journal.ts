@@ -1,5 +1,6 @@
 import { BUDGET_DEFAULTS } from '../engine/compile-pack.js';
-import type { RulePack } from '../pack/types.js';
+import { firstStep, isFlow } from '../pack/flow.js';
+import type { Flow, RulePack } from '../pack/types.js';
 import { JOURNAL_LIMIT, type JournalEntry, type PackSummary } from './source.js';
 
 /** The bounded record the inspector replays when it opens, and the live feed after that. */
@@ -36,6 +37,9 @@ export function createJournal(limit = JOURNAL_LIMIT): Journal {
   };
 }
 
+/** A flow's step ids, the first one first. */
+const stepIds = (f: Flow): string[] => [f.start, ...Object.keys(f.steps).filter((id) => id !== f.start)];
+
 /** The pack as the inspector lists it, defaults filled in as the engine applies them. */
 export function summarize(pack: RulePack): PackSummary {
   const b = pack.budget ?? {};
@@ -48,8 +52,9 @@ export function summarize(pack: RulePack): PackSummary {
       id: r.id,
       page: r.page ?? '*',
       priority: r.priority ?? 50,
-      component: r.solution.component,
-      ...(r.solution.next ? { next: r.solution.next.component } : {}),
+      component: firstStep(r.solution).component,
+      ...('next' in r.solution && r.solution.next ? { next: r.solution.next.component } : {}),
+      ...(isFlow(r.solution) ? { flow: stepIds(r.solution.flow) } : {}),
       enabled: r.enabled !== false && pack.enabled !== false,
       ...(r.group ? { group: r.group } : {}),
       cap: r.cap ?? 1,

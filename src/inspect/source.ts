@@ -24,6 +24,8 @@ export interface RuleSummary {
   readonly component: ComponentName;
   /** The component after a picker, if any. */
   readonly next?: ComponentName;
+  /** A flow's step ids, the first one first (`component` is the first step's). */
+  readonly flow?: readonly string[];
   /** false: switched off in the pack. */
   readonly enabled: boolean;
   readonly group?: string;
@@ -62,6 +64,12 @@ export interface InspectorSource {
   consent(): boolean;
   /** The user's level of help now (layered service), and where it comes from. */
   help(): { readonly help: string; readonly source: string };
+  /**
+   * Flows the user is part-way through, by rule id: the step they are at, the id of the record
+   * they picked, and when the flow last moved (epoch ms). A flow that has not moved yet (its
+   * first step showing) or is over is not listed; transitions reach `watch` as outcome events.
+   */
+  flows(): Readonly<Record<string, { readonly step: string; readonly record?: { readonly id: string }; readonly t: number }>>;
   /** The user closed the inspector: forget that it was asked for in this tab. */
   close(): void;
 }

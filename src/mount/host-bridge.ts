@@ -1,6 +1,7 @@
 import type { HandoffPacket, ZcActionInput, ZcHost, ZcRecord } from '../../components/host.js';
 import { warnOnce } from '../core/warn.js';
-import type { Solution } from '../pack/types.js';
+import { flowSteps } from '../pack/flow.js';
+import type { FlowSolution, Solution } from '../pack/types.js';
 
 /** A host data provider (`ZeroCall.provide`): lists records for a picker, e.g. the user's recent orders. */
 export type DataProvider = (input: { readonly rule: string }) => unknown;
@@ -17,9 +18,17 @@ export interface HostRegistry {
 /** The most records a picker lists: a list the user has to scroll through for long is not help. */
 export const MAX_RECORDS = 200;
 
+/** A record's `data` a flow may branch on: its string, finite number and boolean values, at most 50 (the rest is not kept). */
+function facts(v: unknown): ZcRecord['data'] {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  const out: Record<string, string | number | boolean> = {};
+  for (const [k, x] of Object.entries(v).slice(0, 50)) if (typeof x === 'string' || typeof x === 'boolean' || Number.isFinite(x)) out[k] = x as string | number | boolean;
+  return out;
+}
+
 /** Keeps the records a picker can show, and says once what was wrong with the others. */
 function toRecords(name: string, value: unknown): ZcRecord[] {
-  if (!Array.isArray(value)) throw new TypeError(`data provider "${name}" must return an array of records ({ id, label, detail? })`);
+  if (!Array.isArray(value)) throw new TypeError(`data provider "${name}" must return an array of records ({ id, label, detail?, data? })`);
   const out: ZcRecord[] = [];
   for (const [i, r] of value.entries()) {
     const rec = r as Partial<Record<keyof ZcRecord, unknown>> | null;
@@ -28,7 +37,8 @@ function toRecords(name: string, value: unknown): ZcRecord[] {
       warnOnce(`provider-${name}`, `data provider "${name}": record ${i} was skipped; each record needs a string "id" and "label"`);
       continue;
     }
-    out.push({ id, label: rec.label, ...(typeof rec.detail === 'string' ? { detail: rec.detail } : {}) });
+    const data = facts(rec.data);
+    out.push({ id, label: rec.label, ...(typeof rec.detail === 'string' ? { detail: rec.detail } : {}), ...(data && { data }) });
     if (out.length === MAX_RECORDS) break;
   }
   return out;
@@ -55,17 +65,18 @@ export function createHostBridge(registry: HostRegistry, packet: (rule: string, 
   };
 }
 
-/** The host names a solution (and the step after its picker) needs: a missing one is a mount error, not a broken button. */
-export function missingHostNames(s: Omit<Solution, 'placement'>, registry: HostRegistry): string[] {
-  const missing: string[] = [];
+/** The host names a solution (every step of its flow, the step after its picker) needs: a missing one is a mount error, not a broken button. */
+export function missingHostNames(solution: Solution | FlowSolution, registry: HostRegistry): string[] {
+  const missing = new Set<string>();
   const need = (kind: 'provider' | 'action', name: string | undefined): void => {
     const known = kind === 'provider' ? registry.providers.has(name ?? '') : registry.actions.has(name ?? '');
-    if (name !== undefined && !known) missing.push(kind === 'provider' ? `ZeroCall.provide('${name}', fn)` : `ZeroCall.action('${name}', fn)`);
+    if (name !== undefined && !known) missing.add(kind === 'provider' ? `ZeroCall.provide('${name}', fn)` : `ZeroCall.action('${name}', fn)`);
   };
-  need('provider', s.source);
-  need('action', s.action?.host);
-  need('action', s.upload?.via);
-  need('action', s.handoff?.via);
-  if (s.next) missing.push(...missingHostNames(s.next, registry));
-  return missing;
+  for (const s of flowSteps(solution)) {
+    need('provider', s.source);
+    need('action', s.action?.host);
+    need('action', s.upload?.via);
+    need('action', s.handoff?.via);
+  }
+  return [...missing];
 }

@@ -2,7 +2,8 @@ import type { HandoffPacket, ZcRecord } from '../../components/host.js';
 import type { Guard } from '../core/guard.js';
 import type { Decision } from '../engine/decide.js';
 import type { OutcomeKind } from '../engine/types.js';
-import type { DockSide, HelpLevel, RulePack, Solution } from '../pack/types.js';
+import { asFlow, finishes, FLOW_END, isFlow, nextStep, stepOf } from '../pack/flow.js';
+import type { DockSide, Flow, FlowSolution, HelpLevel, Placement, RulePack, Solution } from '../pack/types.js';
 import { resolvePath } from '../core/css-path.js';
 import { SURFACE_ATTR } from '../core/dom-marks.js';
 import type { ChunkLoader, ComponentChunk } from './component-chunk.js';
@@ -16,6 +17,16 @@ export interface OutcomeExtra {
   readonly record?: string;
   readonly reason?: string;
   readonly step?: number;
+  /** A flow's step the outcome is about (declared flows only). */
+  readonly flowStep?: string;
+  /** `transition`: the step it moved to, or "end". */
+  readonly to?: string;
+}
+
+/** Where a flow under way is: its step and the record picked on the way. */
+export interface FlowPosition {
+  readonly step: string;
+  readonly record?: ZcRecord;
 }
 
 /** What the mount stage needs from the runtime. */
@@ -37,16 +48,21 @@ export interface MountContext {
   readonly help?: () => HelpLevel;
   /** The user chose a level there. */
   readonly onPreferences?: (help: HelpLevel) => void;
+  /** A flow moved to a step (the user is under way: kept across pages and reloads) or is over (undefined). */
+  readonly onFlow?: (rule: string, position: FlowPosition | undefined) => void;
 }
 
 /** What a decision must say for the mount stage to show it; a solution an agent pushed says more. */
-export type Mountable = Pick<Decision, 'rule' | 'solution' | 'target'> & {
+export type Mountable = Pick<Decision, 'rule' | 'target'> & {
+  readonly solution: Solution | FlowSolution;
   /** Resolves the solution's string ids (a pushed solution brings its own strings); default the pack's. */
   readonly text?: (id: string) => string;
   /** A record picked earlier, which flows into this solution (an action runs on it). */
   readonly record?: ZcRecord;
   /** Where it goes when its placement is not on this page, instead of not showing. */
   readonly fallback?: DockSide;
+  /** A flow under way resumes at this step (after a reload), with `record`. */
+  readonly at?: string;
 };
 
 /** Mounts decisions as surfaces and takes them down again. */
@@ -61,11 +77,27 @@ export interface Mounter {
 }
 
 type Surface = HTMLElement & { record?: ZcRecord; page?: string };
-interface Entry {
+/**
+ * A solution running in its place. Every solution runs as a flow (a plain one is a flow of one
+ * step, a picker with `next` one of two); `underWay` once the user has moved it on, from when its
+ * position follows them to other pages and is kept for a reload.
+ */
+interface Run {
   readonly rule: string;
+  readonly flow: Flow;
+  /** A flow the pack declared: its outcomes name their step. */
+  readonly declared: boolean;
+  readonly placement: Placement;
+  readonly text: (id: string) => string;
+  underWay: boolean;
+}
+interface Entry {
+  readonly run: Run;
   readonly chunk: ComponentChunk;
   where: Resolved;
   cleanup: () => void;
+  /** Taken out at a route change, to be placed again on the new page. */
+  moving?: boolean;
 }
 interface OutcomeDetail extends OutcomeExtra {
   readonly outcome: OutcomeKind;
@@ -120,7 +152,7 @@ export function createMounter(ctx: MountContext): Mounter {
   function followAnchors(): void {
     for (const [el, entry] of [...active]) {
       const w = entry.where;
-      if (!isAttached(w) || (w.anchor.isConnected && el.isConnected)) continue;
+      if (entry.moving || !isAttached(w) || (w.anchor.isConnected && el.isConnected)) continue;
       entry.cleanup();
       const next = w.anchor.isConnected ? w.anchor : resolvePath(ctx.doc, w.selector);
       if (next) {
@@ -129,15 +161,17 @@ export function createMounter(ctx: MountContext): Mounter {
       } else {
         entry.cleanup = () => undefined;
         unmount(el);
-        ctx.onOutcome(entry.rule, 'closed', {});
+        ctx.onOutcome(entry.run.rule, 'closed', {});
       }
     }
   }
 
-  /** Creates the component for a solution (or the step after its picker), wired to report outcomes. */
-  const create = (rule: string, s: Omit<Solution, 'placement'>, record: ZcRecord | undefined, own = text): Surface => {
+  /** Creates the component for step `at` of a running flow, wired to report outcomes and to move the flow on. */
+  const create = (run: Run, at: string, record: ZcRecord | undefined): Surface => {
+    const { rule } = run;
+    const s = stepOf(run.flow, at);
     const el = ctx.doc.createElement(s.component) as Surface;
-    Object.assign(el, surfaceProps(s, own), { locale: ctx.locale, rule, ui, record, host: createHostBridge(ctx.host, ctx.packet, rule), help: ctx.help?.() });
+    Object.assign(el, surfaceProps(s, run.text), { locale: ctx.locale, rule, ui, record, host: createHostBridge(ctx.host, ctx.packet, rule), help: ctx.help?.() });
     el.setAttribute(SURFACE_ATTR, rule);
     el.addEventListener(
       'zc-preferences',
@@ -147,18 +181,42 @@ export function createMounter(ctx: MountContext): Mounter {
       'zc-outcome',
       ctx.guard.wrap('mount', (e: Event) => {
         const { outcome, record: id, reason, step } = (e as CustomEvent<OutcomeDetail>).detail;
-        ctx.onOutcome(rule, outcome, { ...(id !== undefined && { record: id }), ...(reason !== undefined && { reason }), ...(step !== undefined && { step }) }, el.record);
-        if (outcome === 'dismissed' || outcome === 'dont-show-again') unmount(el);
-        else if (outcome === 'picked' && s.next && el.record) proceed(el, create(rule, s.next, el.record, own));
+        const tag = run.declared ? { flowStep: at } : {};
+        ctx.onOutcome(rule, outcome, { ...(id !== undefined && { record: id }), ...(reason !== undefined && { reason }), ...(step !== undefined && { step }), ...tag }, el.record);
+        const to = nextStep(run.flow, at, outcome, el.record);
+        if (to === undefined) return settle(el, run, at, outcome);
+        // Every move is an outcome of its own: a report shows where users leave a flow.
+        ctx.onOutcome(rule, 'transition', { ...(el.record && { record: el.record.id }), flowStep: at, to }, el.record);
+        if (to === FLOW_END) {
+          over(run);
+          unmount(el);
+          return ctx.onOutcome(rule, 'closed', {});
+        }
+        run.underWay = true;
+        ctx.onFlow?.(rule, { step: to, ...(el.record && { record: el.record }) });
+        proceed(el, create(run, to, el.record));
       }),
     );
     return el;
+  };
+
+  /** An outcome no transition takes: closing ends the flow with its surface; a result ends it where it is. */
+  const settle = (el: Surface, run: Run, at: string, outcome: OutcomeKind): void => {
+    if (outcome === 'dismissed' || outcome === 'dont-show-again') {
+      over(run);
+      unmount(el);
+    } else if (finishes(run.flow, at, outcome)) over(run);
+  };
+  const over = (run: Run): void => {
+    if (run.underWay) ctx.onFlow?.(run.rule, undefined);
+    run.underWay = false;
   };
 
   /** The picker's choice is made: the next step takes its place, and focus if the user was in the picker. */
   const proceed = (from: Surface, to: Surface): void => {
     const entry = active.get(from);
     if (!entry) return;
+    entry.moving = false;
     const hadFocus = from.shadowRoot?.activeElement != null;
     active.delete(from);
     entry.cleanup();
@@ -182,10 +240,33 @@ export function createMounter(ctx: MountContext): Mounter {
     chunk.defineComponents();
     const where = resolvePlacement(ctx.doc, d.solution.placement, d.target?.fp) ?? (d.fallback && { kind: 'dock', dock: d.fallback });
     if (!where) return ctx.onMountError(d.rule, `placement not found on this page (${JSON.stringify(d.solution.placement)})`);
-    const el = create(d.rule, d.solution, d.record, d.text);
-    const entry: Entry = { rule: d.rule, chunk, where, cleanup: () => undefined };
+    const flow = asFlow(d.solution);
+    const at = d.at !== undefined && flow.steps[d.at] ? d.at : flow.start;
+    const run: Run = { rule: d.rule, flow, declared: isFlow(d.solution), placement: d.solution.placement, text: d.text ?? text, underWay: d.at !== undefined };
+    const el = create(run, at, d.record);
+    const entry: Entry = { run, chunk, where, cleanup: () => undefined };
     active.set(el, entry);
     place(el, entry);
+  };
+
+  /**
+   * A flow under way follows the user to the new page: taken out now, placed again once the page
+   * has rendered (a microtask later, after the app's own route handler), docked if its place is
+   * not on the new page.
+   */
+  const follow = (el: Surface, entry: Entry): void => {
+    entry.cleanup();
+    entry.cleanup = () => undefined;
+    entry.moving = true;
+    el.remove();
+    void Promise.resolve().then(() =>
+      ctx.guard.run('mount', () => {
+        if (!entry.moving || active.get(el) !== entry) return;
+        entry.moving = false;
+        entry.where = resolvePlacement(ctx.doc, entry.run.placement, undefined) ?? { kind: 'dock', dock: 'end' };
+        place(el, entry);
+      }),
+    );
   };
 
   return {
@@ -204,26 +285,27 @@ export function createMounter(ctx: MountContext): Mounter {
         ctx.onOutcome(rule, 'closed', {});
       }
       for (const [el, entry] of [...active]) {
-        if (entry.rule !== rule) continue;
+        if (entry.run.rule !== rule) continue;
         unmount(el);
         ctx.onOutcome(rule, 'closed', {});
       }
     },
     navigated(page) {
       generation++;
-      for (const [el, { rule }] of [...active]) {
+      for (const [el, entry] of [...active]) {
         if (el.localName === 'zc-steps') el.page = page;
+        else if (entry.run.underWay) follow(el, entry);
         else {
           unmount(el);
-          ctx.onOutcome(rule, 'closed', {});
+          ctx.onOutcome(entry.run.rule, 'closed', {});
         }
       }
     },
     closeAll() {
       generation++;
-      for (const [el, { rule }] of [...active]) {
+      for (const [el, { run }] of [...active]) {
         unmount(el);
-        ctx.onOutcome(rule, 'closed', {});
+        ctx.onOutcome(run.rule, 'closed', {});
       }
     },
   };

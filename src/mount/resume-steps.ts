@@ -13,7 +13,7 @@ export const STEPS_KEY = 'zc:steps:';
  */
 export function resumableSteps(win: Window, pack: RulePack): Rule[] {
   try {
-    return pack.rules.filter((r) => r.solution.component === 'zc-steps' && r.enabled !== false && win.sessionStorage.getItem(STEPS_KEY + r.id) !== null);
+    return pack.rules.filter((r) => 'component' in r.solution && r.solution.component === 'zc-steps' && r.enabled !== false && win.sessionStorage.getItem(STEPS_KEY + r.id) !== null);
   } catch {
     return []; // no sessionStorage (sandboxed frame, privacy mode): tours start over
   }

@@ -1,5 +1,6 @@
 import type { ComponentName } from './types.js';
 import { describe, isObject, num, onlyKeys, ptr, str, type Problems } from './checks.js';
+import { checkFlow } from './check-flow.js';
 
 /** Components a solution may name (components/index.ts defines them). */
 export const COMPONENTS: readonly ComponentName[] = ['zc-card', 'zc-tip', 'zc-steps', 'zc-picker', 'zc-action', 'zc-upload', 'zc-handoff', 'zc-feedback'];
@@ -36,12 +37,22 @@ export interface SolutionContext {
   readonly selector: (o: Record<string, unknown>, key: string, at: string, allowTarget?: boolean) => void;
 }
 
-/** Checks a rule's solution: the component, where it goes, its text and its own section. */
+/** Checks a rule's solution: the component, where it goes, its text and its own section; or a flow of such steps in one place. */
 export function checkSolution(v: unknown, at: string, c: SolutionContext, out: Problems): void {
   if (v === undefined) return void out.push({ path: at, message: 'missing; expected a solution' });
   if (!isObject(v, at, out)) return;
   checkPlacement(v.placement, ptr(at, 'placement'), c, out);
-  checkBody(v, at, c, out, COMPONENTS, ['placement']);
+  if (v.flow === undefined) return void checkBody(v, at, c, out, COMPONENTS, ['placement']);
+  onlyKeys(v, ['placement', 'flow'], at, out);
+  checkFlow(v.flow, ptr(at, 'flow'), out, (step, sAt) => checkStep(step, sAt, c, out));
+}
+
+/** A flow's step: a solution without placement (the steps share the flow's) and without `next` (transitions say it). */
+function checkStep(v: Record<string, unknown>, at: string, c: SolutionContext, out: Problems): ComponentName | undefined {
+  const { placement, next, ...body } = v;
+  if (placement !== undefined) out.push({ path: ptr(at, 'placement'), message: 'a flow\'s steps share one placement: give "placement" next to "flow", not in a step' });
+  if (next !== undefined) out.push({ path: ptr(at, 'next'), message: 'a flow step moves on with "on", e.g. [{ "outcome": "picked", "to": "<step id>" }], not "next"' });
+  return checkBody(body, at, c, out, COMPONENTS, ['on'], ['next']);
 }
 
 function checkPlacement(v: unknown, at: string, c: SolutionContext, out: Problems): void {
@@ -56,13 +67,21 @@ function checkPlacement(v: unknown, at: string, c: SolutionContext, out: Problem
   if (!['outlet', 'anchor', 'after', 'dock'].some((k) => v[k] !== undefined)) out.push({ path: at, message: 'needs at least one of "outlet", "anchor", "after" or "dock" (tried in that order)' });
 }
 
-/** Everything but the placement; `next` (after a picker) is checked with the same rules. */
-function checkBody(v: Record<string, unknown>, at: string, c: SolutionContext, out: Problems, allowed: readonly ComponentName[], extra: readonly string[]): void {
-  onlyKeys(v, ['component', 'content', ...extra, ...Object.keys(SECTIONS)], at, out);
+/** Everything but the placement; `next` (after a picker) is checked with the same rules. Returns the component. */
+function checkBody(
+  v: Record<string, unknown>,
+  at: string,
+  c: SolutionContext,
+  out: Problems,
+  allowed: readonly ComponentName[],
+  extra: readonly string[],
+  without: readonly string[] = [],
+): ComponentName | undefined {
+  onlyKeys(v, ['component', 'content', ...extra, ...Object.keys(SECTIONS).filter((k) => !without.includes(k))], at, out);
   const component = str(v, 'component', at, out, { required: true, test: (s) => (allowed as readonly string[]).includes(s), expected: `one of ${allowed.join(', ')}` }) as ComponentName | undefined;
-  if (component === undefined) return;
+  if (component === undefined) return undefined;
   for (const [key, owners] of Object.entries(SECTIONS)) {
-    if (v[key] !== undefined && !owners.includes(component)) out.push({ path: ptr(at, key), message: `only ${owners.join(', ')} use${owners.length === 1 ? 's' : ''} "${key}"; ${component} does not` });
+    if (v[key] !== undefined && !without.includes(key) && !owners.includes(component)) out.push({ path: ptr(at, key), message: `only ${owners.join(', ')} use${owners.length === 1 ? 's' : ''} "${key}"; ${component} does not` });
   }
   const required = REQUIRED[component];
   if (required && v[required] === undefined) out.push({ path: ptr(at, required), message: `missing; ${component} needs "${required}"` });
@@ -110,7 +129,8 @@ function checkBody(v: Record<string, unknown>, at: string, c: SolutionContext, o
     str(h, 'channel', hAt, out, { required: true, test: (s) => CHANNELS.includes(s), expected: `one of ${CHANNELS.join(', ')}` });
     oneWay(h, hAt, out);
   });
-  checkSection(v, 'next', at, out, (n, nAt) => checkBody(n, nAt, c, out, AFTER_PICKER, []));
+  if (!without.includes('next')) checkSection(v, 'next', at, out, (n, nAt) => checkBody(n, nAt, c, out, AFTER_PICKER, []));
+  return component;
 }
 
 /** Uploads and hand-offs go through a host action or to an endpoint: exactly one. */

@@ -75,3 +75,33 @@ export function describe(v: unknown): string {
   if (typeof v === 'object') return 'an object';
   return String(v);
 }
+
+/** Checks an optional boolean. */
+export function bool(o: Record<string, unknown>, key: string, at: string, out: Problems): void {
+  if (o[key] !== undefined && typeof o[key] !== 'boolean') out.push({ path: ptr(at, key), message: `expected true or false, got ${describe(o[key])}` });
+}
+
+/** The tests a context or record condition may make of one value (the closed operator set). */
+export const VALUE_TESTS = ['is', 'isNot', 'in', 'gte', 'lte', 'exists'];
+
+/**
+ * A test of one value: `{ "context": "plan", "is": "pro" }` on the host's context, or
+ * `{ "record": "status", "is": "refunded" }` on a flow's picked record. Exactly one test (or gte with lte).
+ */
+export function checkValueTest(v: Record<string, unknown>, key: 'context' | 'record', at: string, out: Problems): void {
+  onlyKeys(v, [key, ...VALUE_TESTS], at, out);
+  str(v, key, at, out, { max: 64, test: (s) => /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(s), expected: key === 'context' ? 'a context key like "plan"' : 'a key of the record\'s data like "status", or "id"' });
+  const given = VALUE_TESTS.filter((k) => k in v);
+  if (given.length !== 1 && !(given.length === 2 && given.includes('gte') && given.includes('lte'))) {
+    return void out.push({ path: at, message: `expected one test of ${VALUE_TESTS.join(', ')} (or gte with lte), got ${given.length ? given.join(', ') : 'none'}` });
+  }
+  for (const k of ['is', 'isNot']) {
+    if (k in v && !['string', 'number', 'boolean'].includes(typeof v[k])) out.push({ path: ptr(at, k), message: `expected a string, number or boolean, got ${describe(v[k])}` });
+  }
+  if ('in' in v && !(Array.isArray(v.in) && v.in.length >= 1 && v.in.length <= 100 && v.in.every((x) => typeof x === 'string' || typeof x === 'number'))) {
+    out.push({ path: ptr(at, 'in'), message: `expected an array of 1 to 100 strings or numbers, got ${describe(v.in)}` });
+  }
+  num(v, 'gte', at, out, -1e15, 1e15, false);
+  num(v, 'lte', at, out, -1e15, 1e15, false);
+  bool(v, 'exists', at, out);
+}

@@ -105,6 +105,58 @@ export interface Solution {
   readonly reasons?: readonly string[];
 }
 
+/** A solution as one step of a flow: everything but the placement, which the flow's steps share. */
+export type StepSolution = Omit<Solution, 'placement' | 'next'>;
+
+/** The outcomes a flow step may move on (see FLOW_OUTCOMES in pack/flow.ts for which component reports which). */
+export type FlowOutcome = 'picked' | 'action-succeeded' | 'action-failed' | 'uploaded' | 'escalated' | 'completed' | 'target-missing' | 'engaged' | 'helpful' | 'unhelpful' | 'dismissed';
+
+/** A test of the picked record's data (`data` of what the host's provider returned), like a context test. */
+export interface RecordTest {
+  /** A key of the record's `data`, or `id`. */
+  readonly record: string;
+  readonly is?: string | number | boolean;
+  readonly isNot?: string | number | boolean;
+  readonly in?: ReadonlyArray<string | number>;
+  readonly gte?: number;
+  readonly lte?: number;
+  readonly exists?: boolean;
+}
+
+/** A transition's condition: record tests under `all`, `any` and `not`, the same closed operators as rules. */
+export type RecordCondition = RecordTest | { readonly all: readonly RecordCondition[] } | { readonly any: readonly RecordCondition[] } | { readonly not: RecordCondition };
+
+/** Where a step's outcome leads: the first transition whose outcome and condition hold is taken. */
+export interface Transition {
+  readonly outcome: FlowOutcome;
+  /** Holds on the picked record; omitted, the transition is taken on the outcome alone. */
+  readonly when?: RecordCondition;
+  /** A step id of the same flow, or "end": the flow is done and its surface closes. */
+  readonly to: string;
+}
+
+/** One step of a flow: a component with its sections, and where its outcomes lead. */
+export type FlowStep = StepSolution & {
+  /** In order; an outcome no transition takes ends the flow where it is (dismissed: the surface closes). */
+  readonly on?: readonly Transition[];
+};
+
+/** A small graph of steps in one place: a question, a decision on the answer, the fitting remedy. */
+export interface Flow {
+  /** The step shown first. */
+  readonly start: string;
+  /** Steps by id (lower-case letters, digits, "-" and "_"). */
+  readonly steps: Readonly<Record<string, FlowStep>>;
+  /** How long a flow under way is kept for the user to come back to (reloads, other pages), since its last move; default "30m". */
+  readonly keep?: string;
+}
+
+/** A rule's solution as a flow: the steps share the placement. */
+export interface FlowSolution {
+  readonly placement: Placement;
+  readonly flow: Flow;
+}
+
 /** How many matches, within how long, make a leaf condition hold (default: one, ever since the rule was armed). */
 export interface Counted {
   readonly count?: number;
@@ -201,7 +253,8 @@ export interface Rule {
   readonly enabled?: boolean;
   /** "high": the designers are sure it means the user is stuck, so it still shows to users who want help only then. */
   readonly confidence?: 'high' | 'normal';
-  readonly solution: Solution;
+  /** One component, or a flow of them. */
+  readonly solution: Solution | FlowSolution;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { parseDuration } from '../engine/duration.js';
 import type { RulePack } from './types.js';
-import { describe, isObject, num, onlyKeys, ptr, str, type Problems } from './checks.js';
+import { bool, checkValueTest, describe, isObject, num, onlyKeys, ptr, str, type Problems } from './checks.js';
 import { checkPreferences } from './check-preferences.js';
 import { checkSolution } from './check-solution.js';
 import { checkStruggle } from './check-struggle.js';
@@ -106,9 +106,6 @@ function checkStrings(v: unknown, locale: string, out: Problems): Readonly<Recor
   return typeof base === 'object' && base !== null ? (base as Record<string, string>) : undefined;
 }
 
-function bool(o: Record<string, unknown>, key: string, at: string, out: Problems): void {
-  if (o[key] !== undefined && typeof o[key] !== 'boolean') out.push({ path: ptr(at, key), message: `expected true or false, got ${describe(o[key])}` });
-}
 
 /** Fatigue groups: ids as rule ids, each with its own limits. Returns the ids. */
 function checkGroups(v: unknown, out: Problems): ReadonlySet<string> {
@@ -168,7 +165,6 @@ export function selector(o: Record<string, unknown>, key: string, path: string, 
 export const EVENTS = ['click', 'submit', 'invalid', 'input', 'focus', 'nav', 'net', 'js-error', 'track'] as const;
 const TARGETED = ['click', 'invalid', 'input', 'focus'];
 const OPERATORS = ['all', 'any', 'not', 'sequence', 'context', 'score', 'signal', 'event'];
-const CONTEXT_OPS = ['is', 'isNot', 'in', 'gte', 'lte', 'exists'];
 const STATUSES = ['4xx', '5xx', 'failed'];
 
 function checkWhen(v: unknown, at: string, o: ValidateOptions, out: Problems): void {
@@ -219,24 +215,8 @@ function checkCondition(v: unknown, at: string, o: ValidateOptions, out: Problem
       });
       return;
     }
-    case 'context': {
-      onlyKeys(v, ['context', ...CONTEXT_OPS], at, out);
-      str(v, 'context', at, out, { max: 64, test: (s) => /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(s), expected: 'a context key like "plan"' });
-      const given = CONTEXT_OPS.filter((k) => k in v);
-      if (given.length !== 1 && !(given.length === 2 && given.includes('gte') && given.includes('lte'))) {
-        return void out.push({ path: at, message: `expected one test of ${CONTEXT_OPS.join(', ')} (or gte with lte), got ${given.length ? given.join(', ') : 'none'}` });
-      }
-      for (const k of ['is', 'isNot']) {
-        if (k in v && !['string', 'number', 'boolean'].includes(typeof v[k])) out.push({ path: ptr(at, k), message: `expected a string, number or boolean, got ${describe(v[k])}` });
-      }
-      if ('in' in v && !(Array.isArray(v.in) && v.in.length >= 1 && v.in.length <= 100 && v.in.every((x) => typeof x === 'string' || typeof x === 'number'))) {
-        out.push({ path: ptr(at, 'in'), message: `expected an array of 1 to 100 strings or numbers, got ${describe(v.in)}` });
-      }
-      num(v, 'gte', at, out, -1e15, 1e15, false);
-      num(v, 'lte', at, out, -1e15, 1e15, false);
-      bool(v, 'exists', at, out);
-      return;
-    }
+    case 'context':
+      return checkValueTest(v, 'context', at, out);
     case 'score': {
       onlyKeys(v, ['score'], at, out);
       const sAt = ptr(at, 'score');

@@ -2,6 +2,7 @@ import type { HelpLevel } from '../pack/types.js';
 import { openDB, type IDBPDatabase } from 'idb';
 import type { FatigueMemory } from '../engine/decide.js';
 import type { RulePack } from '../pack/types.js';
+import type { SavedFlows } from '../mount/flow-keeper.js';
 
 /** A pack as last fetched and found good, with the ETag to revalidate it. */
 export interface CachedPack {
@@ -24,6 +25,9 @@ export interface Store {
   /** The user's own settings (the level of help), across packs and visits. */
   getPreferences(): Promise<UserPreferences | undefined>;
   putPreferences(p: UserPreferences): Promise<void>;
+  /** Flows under way for a pack (mount/flow-keeper.ts checks what it reads back). */
+  getFlows(pack: string): Promise<unknown>;
+  putFlows(pack: string, flows: SavedFlows): Promise<void>;
   /** The connection, shared with the telemetry outbox. */
   readonly db: Db;
   /** The database's name, for a worker to open the same one. */
@@ -101,6 +105,8 @@ export function openStore(win: Window, name = 'zerocall'): Store {
     // Beside the packs' fatigue memory, under a key no pack id can have.
     getPreferences: () => get<UserPreferences>('memory', '@preferences'),
     putPreferences: (p) => put('memory', '@preferences', p),
+    getFlows: (pack) => get<unknown>('memory', `@flows:${pack}`),
+    putFlows: (pack, flows) => put('memory', `@flows:${pack}`, flows),
     db: open,
     name,
   };

@@ -28,6 +28,10 @@ export interface TelemetryRecord {
   readonly status?: number;
   /** For kind "outcome" from zc-steps: the step, from 0. */
   readonly step?: number;
+  /** For kind "outcome" in a flow the pack declares: the id of the flow's step it is about. */
+  readonly flowStep?: string;
+  /** For kind "outcome" `transition`: the step the flow moved to, or "end". */
+  readonly to?: string;
   readonly signal?: string;
   /** For kind "preference": the user's level of help now (`useful`, `stuck`, `off`). */
   readonly help?: string;

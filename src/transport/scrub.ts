@@ -50,7 +50,7 @@ export function scrubText(text: string, ctx: ScrubContext): string {
 
 // How each field TelemetryRecord declares is copied: `r` as it is (generated ids, enums),
 // `n` a finite number, `s` scrubbed text. heldOut and evidence are checked on their own.
-const FIELDS: Record<string, string> = { id: 'r', t: 'n', kind: 'r', sid: 'r', page: 's', pack: 's', rule: 's', outcome: 's', record: 's', reason: 's', count: 'n', status: 'n', step: 'n', signal: 's', name: 's', target: 's', message: 's', help: 's', source: 's' };
+const FIELDS: Record<string, string> = { id: 'r', t: 'n', kind: 'r', sid: 'r', page: 's', pack: 's', rule: 's', outcome: 's', record: 's', reason: 's', count: 'n', status: 'n', step: 'n', flowStep: 's', to: 's', signal: 's', name: 's', target: 's', message: 's', help: 's', source: 's' };
 
 /** The wire copy of a record: only the fields TelemetryRecord declares, each of its declared type (anything else dropped), strings capped and scrubbed. Never throws. */
 export function scrubRecord(record: TelemetryRecord, ctx: ScrubContext): TelemetryRecord {

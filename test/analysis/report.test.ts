@@ -178,6 +178,100 @@ describe('outcome report', () => {
     });
   });
 
+  describe('flow drop-off', () => {
+    type Outcome = NonNullable<TelemetryRecord['outcome']>;
+    /** One step of a run: the step shown, what the user did there, and where the flow moved. */
+    type Step = [step: string, answer?: Outcome, to?: string];
+    /**
+     * A flow's telemetry as the mount stage sends it: the decision, then per step its `shown`,
+     * the answer and, on a move, a `transition` from it; a move to "end" closes the surface.
+     * A declared flow tags every outcome with its step; the shorthand (a picker with `next`) only its transition.
+     */
+    function run(sid: string, rule: string, steps: readonly Step[], declared = true, t0 = 1000): TelemetryRecord[] {
+      let t = t0;
+      const at = (step: string) => (declared ? { flowStep: step } : {});
+      const out = [decision(sid, t++, rule)];
+      for (const [step, answer, to] of steps) {
+        out.push(rec(sid, t++, 'outcome', { rule, outcome: 'shown', ...at(step) }));
+        if (answer) out.push(rec(sid, t, 'outcome', { rule, outcome: answer, ...at(step) }));
+        if (to) out.push(rec(sid, t, 'outcome', { rule, outcome: 'transition', flowStep: step, to }));
+        if (to === 'end') out.push(outcome(sid, t, rule, 'closed'));
+        t++;
+      }
+      return out;
+    }
+    const steps = (r: RuleReport) => Object.fromEntries((r.flow ?? []).map(({ step, ...c }) => [step, c]));
+
+    it('counts per step the surfaces that entered, moved on, and stopped finished, dismissed or without an answer', () => {
+      const r = report([
+        ...run('a', 'orders', [['pick', 'picked', 'stop'], ['stop', 'action-succeeded', 'end']]),
+        ...run('b', 'orders', [['pick', 'picked', 'refunded'], ['refunded', 'helpful']]),
+        ...run('c', 'orders', [['pick', 'picked', 'recheck'], ['recheck', 'action-failed', 'agent'], ['agent', 'dismissed']]),
+        ...run('d', 'orders', [['pick', 'picked', 'recheck'], ['recheck']]),
+        ...run('e', 'orders', [['pick', 'dismissed']]),
+        ...run('f', 'orders', [['pick', 'picked']]), // no branch for this order: finished at the picker
+      ]);
+      const row = ruleRow(r.rules, 'orders');
+      // One surface per decision, however many steps it showed.
+      expect(row).to.include({ triggered: 6, shown: 6, resolved: 2, dismissed: 2, orphans: 0 });
+      expect(row.flow?.map((s) => s.step)).to.deep.equal(['pick', 'recheck', 'stop', 'refunded', 'agent']);
+      expect(steps(row)).to.deep.equal({
+        pick: { entered: 6, movedOn: 4, to: { stop: 1, refunded: 1, recheck: 2 }, stopped: 2, finished: 1, dismissed: 1, noAnswer: 0 },
+        recheck: { entered: 2, movedOn: 1, to: { agent: 1 }, stopped: 1, finished: 0, dismissed: 0, noAnswer: 1 },
+        stop: { entered: 1, movedOn: 1, to: { end: 1 }, stopped: 0, finished: 0, dismissed: 0, noAnswer: 0 },
+        refunded: { entered: 1, movedOn: 0, to: {}, stopped: 1, finished: 1, dismissed: 0, noAnswer: 0 },
+        agent: { entered: 1, movedOn: 0, to: {}, stopped: 1, finished: 0, dismissed: 1, noAnswer: 0 },
+      });
+    });
+
+    it('counts a result before a close as finished, and leaves plain rules without a flow', () => {
+      const r = report([...run('a', 'orders', [['pick', 'picked', 'refunded'], ['refunded', 'unhelpful']]), outcome('a', 2000, 'orders', 'dismissed'), ...run('b', 'plain', [['main', 'helpful']], false)]);
+      expect(steps(ruleRow(r.rules, 'orders')).refunded).to.include({ stopped: 1, finished: 1, dismissed: 0 });
+      expect(ruleRow(r.rules, 'plain')).to.include({ shown: 1, resolved: 1 });
+      expect(ruleRow(r.rules, 'plain').flow).to.equal(undefined);
+    });
+
+    it('reads the shorthand (a picker with next): its first step is "pick", entered by every surface shown', () => {
+      const r = report([
+        ...run('a', 'old', [['pick', 'picked', 'next'], ['next', 'helpful']], false),
+        ...run('b', 'old', [['pick', 'dismissed']], false),
+        ...run('c', 'old', [['pick']], false),
+      ]);
+      const row = ruleRow(r.rules, 'old');
+      expect(row).to.include({ shown: 3, resolved: 1, dismissed: 1 });
+      expect(steps(row)).to.deep.equal({
+        pick: { entered: 3, movedOn: 1, to: { next: 1 }, stopped: 2, finished: 0, dismissed: 1, noAnswer: 1 },
+        next: { entered: 1, movedOn: 0, to: {}, stopped: 1, finished: 1, dismissed: 0, noAnswer: 0 },
+      });
+    });
+
+    it('keeps a flow resumed after a reload as one surface, and opens a new one on a new decision', () => {
+      const r = report([
+        ...run('a', 'orders', [['pick', 'picked', 'recheck'], ['recheck']]),
+        rec('a', 5000, 'outcome', { rule: 'orders', outcome: 'shown', flowStep: 'recheck' }), // the reload
+        rec('a', 5001, 'outcome', { rule: 'orders', outcome: 'action-failed', flowStep: 'recheck' }),
+        ...run('a', 'orders', [['pick', 'dismissed']], true, 6000),
+      ]);
+      const row = ruleRow(r.rules, 'orders');
+      expect(row.shown).to.equal(2);
+      expect(steps(row).pick).to.include({ entered: 2, movedOn: 1, dismissed: 1 });
+      expect(steps(row).recheck).to.include({ entered: 1, stopped: 1, finished: 1 });
+    });
+
+    it('prints a table per flow under its pack, in surfaces', () => {
+      const text = formatReport(report([...run('a', 'orders', [['pick', 'picked', 'stop'], ['stop', 'action-succeeded', 'end']]), ...run('b', 'orders', [['pick', 'dismissed']])]));
+      const out = text.split('\n');
+      const start = out.indexOf('orders: flow drop-off per step, in surfaces (percentages of entered)');
+      expect(start).to.be.above(0);
+      expect(out.slice(start + 1)).to.deep.equal([
+        '  step  entered  moved on  stopped  finished  dismissed  no answer  moved to',
+        '  pick        2   1 (50%)  1 (50%)         0          1          0  stop 1',
+        '  stop        1  1 (100%)   0 (0%)         0          0          0  end 1',
+      ]);
+      expect(text).to.match(/^[\x20-\x7e\n]*$/);
+    });
+  });
+
   describe('lift against the holdout', () => {
     it('compares the share of treated and held-out sessions that reached the target', () => {
       const r = report([...cohort('t', 10, 4, 'pay-limit', false), ...cohort('h', 5, 1, 'pay-limit', true)], { target: 'support-contact' });

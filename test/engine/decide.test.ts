@@ -16,7 +16,7 @@ describe('engine: rules and arbiter over a recorded session', () => {
     expect(out.map((o) => o.type)).to.deep.equal(['signal', 'decision']);
     const d = decisions(out)[0]!;
     expect(d).to.deep.include({ rule: 'pay-help', pack: 'test@1', t: 1200, page: '/checkout' });
-    expect(d.solution.component).to.equal('zc-card');
+    expect(d.solution).to.include({ component: 'zc-card' });
     expect(d.signal?.evidence.count).to.equal(3);
     expect(d.target?.fp).to.equal('button#pay');
   });

@@ -5,7 +5,7 @@ import '../../components/inspector/zc-inspector.js';
 import type { ZcInspector } from '../../components/inspector/zc-inspector.js';
 import type { Decision, SuppressReason } from '../../src/engine/decide.js';
 import type { StruggleExplanation } from '../../src/engine/struggle.js';
-import type { Signal, SignalEvidence, TargetInfo, ZcEvent } from '../../src/engine/types.js';
+import type { OutcomeEvent, Signal, SignalEvidence, TargetInfo, ZcEvent } from '../../src/engine/types.js';
 import type { InspectorSource, JournalEntry, PackSummary } from '../../src/inspect/source.js';
 
 const PACK: PackSummary = {
@@ -30,6 +30,7 @@ type Fake = InspectorSource & {
   setConsent(given: boolean): void;
   setHelp(help: { help: string; source: string }): void;
   setScore(score: StruggleExplanation | undefined): void;
+  setFlows(flows: ReturnType<InspectorSource['flows']>): void;
   closed: number;
   watchers(): number;
 };
@@ -43,6 +44,7 @@ function fakeSource(init: { locale?: 'en' | 'zh-CN'; page?: string; consent?: bo
   let consent = init.consent ?? true;
   let help = { help: 'useful', source: 'pack' };
   let score = init.score;
+  let flows: ReturnType<InspectorSource['flows']> = {};
   const glob = (g: string): boolean => g === '*' || (g.endsWith('*') ? page.startsWith(g.slice(0, -1)) : page === g);
   const fake: Fake = {
     pack,
@@ -58,6 +60,7 @@ function fakeSource(init: { locale?: 'en' | 'zh-CN'; page?: string; consent?: bo
     onPage: (id) => glob(pack.rules.find((r) => r.id === id)?.page ?? ''),
     consent: () => consent,
     help: () => help,
+    flows: () => flows,
     close() {
       fake.closed++;
     },
@@ -71,6 +74,7 @@ function fakeSource(init: { locale?: 'en' | 'zh-CN'; page?: string; consent?: bo
     setConsent: (c) => void (consent = c),
     setHelp: (h) => void (help = h),
     setScore: (s) => void (score = s),
+    setFlows: (f) => void (flows = f),
     watchers: () => listeners.size,
   };
   return fake;
@@ -423,6 +427,90 @@ describe('zc-inspector: Rules', () => {
       ['pay-down', 'no', 'not shown: already shown as often as allowed this session (cap 2)'],
     ]);
     expect(text(one(el, '.page'))).to.equal('Current page: /orders/7');
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('zc-inspector: flows', () => {
+  const FLOW_PACK: PackSummary = {
+    ...PACK,
+    rules: [...PACK.rules, { id: 'order-stuck', page: '/orders*', priority: 70, component: 'zc-picker', flow: ['pick', 'stop', 'refunded', 'recheck', 'agent'], enabled: true, cap: 1 }],
+  };
+  const outcome = (o: Partial<OutcomeEvent> & Pick<OutcomeEvent, 'outcome'>): JournalEntry => ev({ type: 'outcome', t: T0, page: '/orders', rule: 'order-stuck', ...o });
+  const steps = (el: ZcInspector): string => text(root(el).querySelector('[data-rule="order-stuck"] .component'));
+  const now = (el: ZcInspector): string[] => [...root(el).querySelectorAll('[data-rule="order-stuck"] [aria-current="step"]')].map((b) => text(b));
+  const flowLines = (el: ZcInspector): string[] => [...root(el).querySelectorAll('.flows li')].map((li) => text(li));
+  let timers: ReturnType<typeof fakeIntervals>;
+  beforeEach(() => (timers = fakeIntervals()));
+  afterEach(() => timers.restore());
+
+  it('lists a flow rule with its steps, the start first, and marks the step the user is at', async () => {
+    const src = fakeSource({ pack: FLOW_PACK, page: '/orders' });
+    const el = await mount(src);
+    await openTab(el, 'rules');
+    // Not under way yet (its first step may be showing): no step is marked.
+    expect(steps(el)).to.equal('pick → stop | refunded | recheck | agent');
+    expect(now(el)).to.deep.equal([]);
+    // The label says it is a flow, to everyone; other rules keep theirs for screen readers only.
+    expect(text(root(el).querySelector('[data-rule="order-stuck"] th .sub'))).to.equal('Page: /orders* · Flow: pick → stop | refunded | recheck | agent');
+    expect(text(root(el).querySelector('[data-rule="refund-which"] .component'))).to.equal('zc-picker → zc-action');
+    src.setFlows({ 'order-stuck': { step: 'recheck', record: { id: 'ORD-10471' }, t: Date.now() } });
+    src.push(outcome({ outcome: 'picked', flowStep: 'pick', record: 'ORD-10471' }));
+    await el.updateComplete;
+    expect(now(el)).to.deep.equal(['recheck']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a flow under way in Live, follows its moves as they are reported, and drops it when it ends', async () => {
+    const src = fakeSource({ pack: FLOW_PACK, page: '/orders' });
+    // Resumed at this load: under way, with no move in the journal.
+    src.setFlows({ 'order-stuck': { step: 'pick', t: Date.now() - 12_000 } });
+    const el = await mount(src);
+    expect(flowLines(el)).to.have.length(1);
+    expect(flowLines(el)[0]).to.match(/^Flow order-stuck: at pick, moved 12 sec\.? ago$/);
+    expect(text(root(el).querySelector('.flows li code:nth-of-type(2)'))).to.equal('pick');
+    // The core reports the move before it keeps the new position: the panel reads it after.
+    src.push(outcome({ outcome: 'picked', flowStep: 'pick', record: 'ORD-10471' }), outcome({ outcome: 'transition', flowStep: 'pick', to: 'recheck', record: 'ORD-10471' }));
+    src.setFlows({ 'order-stuck': { step: 'recheck', record: { id: 'ORD-10471' }, t: Date.now() } });
+    await el.updateComplete;
+    expect(flowLines(el)[0]).to.match(/^Flow order-stuck: at recheck \(record ORD-10471\), moved 0 sec\.? ago$/);
+    expect(rows(el).slice(0, 2)).to.deep.equal([
+      ['outcome', 'order-stuck moved pick → recheck on picked (record ORD-10471)'],
+      ['outcome', 'order-stuck: picked (record ORD-10471)'],
+    ]);
+    await expect(el).to.be.accessible();
+    // It ages each second while open.
+    src.setFlows({ 'order-stuck': { step: 'recheck', record: { id: 'ORD-10471' }, t: Date.now() - 90_000 } });
+    timers.tick();
+    await el.updateComplete;
+    expect(flowLines(el)[0]).to.match(/moved 1 min\.? ago$/);
+    src.push(outcome({ outcome: 'action-succeeded', flowStep: 'recheck', record: 'ORD-10471' }), outcome({ outcome: 'transition', flowStep: 'recheck', to: 'end', record: 'ORD-10471' }));
+    src.setFlows({});
+    await el.updateComplete;
+    expect(root(el).querySelector('.flows')).to.equal(null);
+    expect(rows(el)[0]).to.deep.equal(['outcome', 'order-stuck moved recheck → end on action-succeeded (record ORD-10471)']);
+    // A flow the user dismissed is gone the same way, on its outcome.
+    src.setFlows({ 'order-stuck': { step: 'stop', t: Date.now() } });
+    src.push(outcome({ outcome: 'transition', flowStep: 'pick', to: 'stop' }));
+    await el.updateComplete;
+    expect(flowLines(el)).to.have.length(1);
+    src.setFlows({});
+    src.push(outcome({ outcome: 'dismissed', flowStep: 'stop' }));
+    await el.updateComplete;
+    expect(root(el).querySelector('.flows')).to.equal(null);
+  });
+
+  it('speaks zh-CN', async () => {
+    const src = fakeSource({ pack: FLOW_PACK, page: '/orders', locale: 'zh-CN' });
+    src.setFlows({ 'order-stuck': { step: 'recheck', record: { id: 'ORD-10471' }, t: Date.now() - 12_000 } });
+    src.push(outcome({ outcome: 'picked', flowStep: 'pick', record: 'ORD-10471' }), outcome({ outcome: 'transition', flowStep: 'pick', to: 'recheck', record: 'ORD-10471' }));
+    const el = await mount(src);
+    expect(flowLines(el)[0]).to.match(/^流程 order-stuck：位于 recheck \(记录 ORD-10471\)，12\s?秒(钟)?前移动$/);
+    expect(rows(el)[0]).to.deep.equal(['结果', 'order-stuck 从 pick 转到 recheck（因 picked） (记录 ORD-10471)']);
+    await expect(el).to.be.accessible();
+    await openTab(el, 'rules');
+    expect(text(root(el).querySelector('[data-rule="order-stuck"] th .sub'))).to.equal('页面: /orders* · 流程: pick → stop | refunded | recheck | agent');
+    expect(now(el)).to.deep.equal(['recheck']);
     await expect(el).to.be.accessible();
   });
 });

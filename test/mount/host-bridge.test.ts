@@ -31,13 +31,19 @@ describe('host bridge', () => {
     expect(await rejection(host.data('orders'))).to.equal('offline');
   });
 
-  it('hands the provider the rule, keeps well-formed records (numeric ids as strings), and caps the list', async () => {
+  it('hands the provider the rule, keeps well-formed records (numeric ids as strings, plain data values), and caps the list', async () => {
     const asked: unknown[] = [];
     const many = Array.from({ length: MAX_RECORDS + 50 }, (_, i) => ({ id: i, label: `Order ${i}` }));
     const host = createHostBridge(
       registry({
         providers: new Map<string, (i: { rule: string }) => unknown>([
-          ['orders', (input) => (asked.push(input), [{ id: 7, label: 'Order #7', detail: '$4', secret: 'x' }, { id: '', label: 'nameless' }, { label: 'no id' }, null])],
+          [
+            'orders',
+            (input) => (
+              asked.push(input),
+              [{ id: 7, label: 'Order #7', detail: '$4', secret: 'x', data: { status: 'refunded', amount: 4, auto: false, nested: { no: 1 }, nan: NaN } }, { id: '', label: 'nameless' }, { label: 'no id' }, null]
+            ),
+          ],
           ['many', () => many],
           ['notAList', () => ({ id: 1 })],
         ]),
@@ -45,10 +51,11 @@ describe('host bridge', () => {
       packet,
       'pay-help',
     );
-    expect(await host.data('orders')).to.deep.equal([{ id: '7', label: 'Order #7', detail: '$4' }]);
+    // A flow branches on `data`: plain values only.
+    expect(await host.data('orders')).to.deep.equal([{ id: '7', label: 'Order #7', detail: '$4', data: { status: 'refunded', amount: 4, auto: false } }]);
     expect(asked).to.deep.equal([{ rule: 'pay-help' }]);
     expect(await host.data('many')).to.have.length(MAX_RECORDS);
-    expect(await rejection(host.data('notAList'))).to.equal('data provider "notAList" must return an array of records ({ id, label, detail? })');
+    expect(await rejection(host.data('notAList'))).to.equal('data provider "notAList" must return an array of records ({ id, label, detail?, data? })');
   });
 });
 

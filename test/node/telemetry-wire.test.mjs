@@ -31,6 +31,7 @@ const records = {
   outcome: { id: 'r3', ...base, kind: 'outcome', t: T + 290, page: '/checkout', rule: 'pay-stuck', outcome: 'unhelpful', record: 'order-7', reason: 'why.slow', step: 0 },
   error: { id: 'r4', ...base, kind: 'error', t: T + 300, page: '/checkout', rule: 'pay-stuck', message: 'could not mount zc-card: anchor #pay is gone' },
   dropped: { id: 'r5', ...base, kind: 'dropped', t: T + 400, count: 12, reason: 'rejected', status: 413 },
+  transition: { id: 'r6', ...base, kind: 'outcome', t: T + 500, page: '/orders/7', rule: 'order-stuck', outcome: 'transition', record: 'order-7', flowStep: 'pick', to: 'recheck' },
 };
 const batchOf = (...events) => ({ v: 1, batch: 'b-1', sdk: '0.1.0', sent: T + 880, events });
 const every = () => structuredClone(batchOf(...Object.values(records)));
@@ -64,7 +65,7 @@ test('the schema accepts the optional fields and the smallest records of each ki
 });
 
 test('the schema rejects a bad batch and names the failing path', () => {
-  // [what is wrong, change to a batch of every kind (events 0..4 = signal, decision, outcome, error, dropped), path, keyword, detail]
+  // [what is wrong, change to a batch of every kind (events 0..5 = signal, decision, outcome, error, dropped, a flow's transition), path, keyword, detail]
   const bad = [
     ['signal without signal', (b) => delete b.events[0].signal, '/events/0', 'required', { missingProperty: 'signal' }],
     ['signal without evidence', (b) => delete b.events[0].evidence, '/events/0', 'required', { missingProperty: 'evidence' }],
@@ -205,6 +206,23 @@ test('toOtlp: one resource, one scope, one log record per record of each kind, e
                 eventName: 'zerocall.dropped',
                 body: { stringValue: 'dropped 12 rejected' },
                 attributes: [...head('r5'), int('zc.count', '12'), str('zc.reason', 'rejected'), int('zc.status', '413')],
+              },
+              {
+                timeUnixNano: '1763999999620000000',
+                observedTimeUnixNano: '1764000000000000000',
+                severityNumber: 9,
+                severityText: 'INFO',
+                eventName: 'zerocall.outcome',
+                body: { stringValue: 'outcome transition' },
+                attributes: [
+                  ...head('r6'),
+                  str('url.path', '/orders/7'),
+                  str('zc.rule', 'order-stuck'),
+                  str('zc.outcome', 'transition'),
+                  str('zc.record', 'order-7'),
+                  str('zc.flowStep', 'pick'),
+                  str('zc.to', 'recheck'),
+                ],
               },
             ],
           },

@@ -17,7 +17,7 @@ const isJson = (v: unknown): boolean =>
   (Array.isArray(v) && v.every(isJson)) ||
   (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype && Object.values(v).every(isJson));
 
-const FIELDS = ['id', 't', 'kind', 'sid', 'page', 'pack', 'rule', 'outcome', 'record', 'reason', 'count', 'status', 'step', 'signal', 'heldOut', 'target', 'evidence', 'message'];
+const FIELDS = ['id', 't', 'kind', 'sid', 'page', 'pack', 'rule', 'outcome', 'record', 'reason', 'count', 'status', 'step', 'flowStep', 'to', 'signal', 'heldOut', 'target', 'evidence', 'message'];
 
 describe('scrubText', () => {
   const cases: [string, string, string][] = [
@@ -130,6 +130,8 @@ describe('scrubRecord', () => {
       count: 3,
       status: 503,
       step: 0,
+      flowStep: 'recheck',
+      to: 'end',
       signal: 'rage-click',
       heldOut: true,
       target: 'main > button:nth-of-type(2)',

@@ -1,0 +1,58 @@
+import type { ZcRecord } from '../../components/host.js';
+import { asFlow, flowKeep } from '../pack/flow.js';
+import type { Rule, RulePack } from '../pack/types.js';
+import type { FlowPosition } from './mount.js';
+
+/** A flow under way as kept in the store: its step, the record picked on the way, and when it last moved (epoch ms). */
+export interface SavedFlow extends FlowPosition {
+  readonly t: number;
+}
+/** Flows under way for one pack, by rule id. */
+export type SavedFlows = Readonly<Record<string, SavedFlow>>;
+
+/** What the runtime does with flows under way: resume them at load, keep each move. */
+export interface FlowKeeper {
+  /** Flows to show again at this load, at their step. */
+  readonly resume: ReadonlyArray<{ readonly rule: Rule; readonly at: string; readonly record: ZcRecord | undefined }>;
+  /** A flow moved (kept) or is over (forgotten). Rules not in the pack (an agent's pushes) are not kept. */
+  moved(rule: string, position: FlowPosition | undefined, t: number): void;
+  /** Where each flow under way is now. */
+  current(): SavedFlows;
+}
+
+const isSaved = (v: unknown): v is SavedFlow => {
+  const p = v as Partial<SavedFlow> | null;
+  return typeof p === 'object' && p !== null && typeof p.step === 'string' && Number.isFinite(p.t) && (p.record === undefined || (typeof p.record === 'object' && p.record !== null && typeof p.record.id === 'string'));
+};
+
+/**
+ * Keeps the position of flows under way (IndexedDB, through `save`) so a user who reloads or
+ * comes back within the flow's `keep` time finds it where they left it. What was saved is
+ * checked like any stored data: an unknown rule or step, a switched-off rule, a broken or
+ * expired entry is dropped, never shown.
+ */
+export function keepFlows(pack: RulePack, saved: unknown, now: number, save: (flows: SavedFlows) => void): FlowKeeper {
+  const flows: Record<string, SavedFlow> = {};
+  const resume: Array<FlowKeeper['resume'][number]> = [];
+  const entries = typeof saved === 'object' && saved !== null ? Object.entries(saved) : [];
+  for (const [id, position] of entries) {
+    const rule = pack.rules.find((r) => r.id === id);
+    if (!rule || rule.enabled === false || !isSaved(position)) continue;
+    const flow = asFlow(rule.solution);
+    if (!Object.hasOwn(flow.steps, position.step) || now - position.t > flowKeep(flow) || position.t > now + 60_000) continue;
+    flows[id] = position;
+    resume.push({ rule, at: position.step, record: position.record as ZcRecord | undefined });
+  }
+  if (resume.length !== entries.length) save({ ...flows });
+  return {
+    resume,
+    moved(rule, position, t) {
+      if (!pack.rules.some((r) => r.id === rule)) return;
+      if (position) flows[rule] = { ...position, t };
+      else if (Object.hasOwn(flows, rule)) delete flows[rule];
+      else return;
+      save({ ...flows });
+    },
+    current: () => ({ ...flows }),
+  };
+}
