@@ -1,4 +1,4 @@
-import type { AbsentStep, Condition, ContextCondition, EventCondition, LeafCondition } from '../pack/types.js';
+import type { AbsentStep, Condition, EventCondition, LeafCondition, ValueTest } from '../pack/types.js';
 import { parseDuration } from './duration.js';
 import { matchGlob } from './glob.js';
 import type { ContextValue, EngineInput } from './types.js';
@@ -134,8 +134,8 @@ const leafKey = (l: Leaf): string => {
  */
 const SCORE_KEYS = ['e:tick'];
 
-/** The test of one context condition, on the value of its key. */
-export function contextTest(c: ContextCondition): (v: ContextValue | undefined) => boolean {
+/** The test of one context condition (or a flow's record test), on the value of its key. */
+export function contextTest(c: ValueTest): (v: ContextValue | undefined) => boolean {
   if (c.exists !== undefined) return (v) => (v !== undefined) === c.exists;
   if (c.is !== undefined) return (v) => v === c.is;
   if (c.isNot !== undefined) return (v) => v !== c.isNot;

@@ -1,3 +1,4 @@
+import { contextTest } from '../engine/conditions.js';
 import { parseDuration } from '../engine/duration.js';
 import type { ComponentName, Flow, FlowOutcome, FlowSolution, RecordCondition, Solution, StepSolution } from './types.js';
 
@@ -74,12 +75,7 @@ export function recordHolds(c: RecordCondition, r: ZcRecord | undefined): boolea
   if ('all' in c) return c.all.every((x) => recordHolds(x, r));
   if ('any' in c) return c.any.some((x) => recordHolds(x, r));
   if ('not' in c) return !recordHolds(c.not, r);
-  const v = valueOf(r, c.record);
-  if (c.exists !== undefined) return (v !== undefined) === c.exists;
-  if (c.is !== undefined) return v === c.is;
-  if (c.isNot !== undefined) return v !== c.isNot;
-  if (c.in !== undefined) return v !== undefined && (c.in as ReadonlyArray<unknown>).includes(v);
-  return typeof v === 'number' && (c.gte === undefined || v >= c.gte) && (c.lte === undefined || v <= c.lte);
+  return contextTest(c)(valueOf(r, c.record));
 }
 
 /**

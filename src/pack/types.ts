@@ -112,15 +112,9 @@ export type StepSolution = Omit<Solution, 'placement' | 'next'>;
 export type FlowOutcome = 'picked' | 'action-succeeded' | 'action-failed' | 'uploaded' | 'escalated' | 'completed' | 'target-missing' | 'engaged' | 'helpful' | 'unhelpful' | 'dismissed';
 
 /** A test of the picked record's data (`data` of what the host's provider returned), like a context test. */
-export interface RecordTest {
+export interface RecordTest extends ValueTest {
   /** A key of the record's `data`, or `id`. */
   readonly record: string;
-  readonly is?: string | number | boolean;
-  readonly isNot?: string | number | boolean;
-  readonly in?: ReadonlyArray<string | number>;
-  readonly gte?: number;
-  readonly lte?: number;
-  readonly exists?: boolean;
 }
 
 /** A transition's condition: record tests under `all`, `any` and `not`, the same closed operators as rules. */
@@ -217,15 +211,18 @@ export interface SequenceCondition {
   readonly sequence: ReadonlyArray<LeafCondition | AbsentStep>;
   readonly within?: string;
 }
-/** A test of the host's context (`ZeroCall.identify`): exactly one operator. */
-export interface ContextCondition {
-  readonly context: string;
+/** The closed set of tests of one value: exactly one operator (or gte with lte). */
+export interface ValueTest {
   readonly is?: string | number | boolean;
   readonly isNot?: string | number | boolean;
   readonly in?: ReadonlyArray<string | number>;
   readonly gte?: number;
   readonly lte?: number;
   readonly exists?: boolean;
+}
+/** A test of the host's context (`ZeroCall.identify`): exactly one operator. */
+export interface ContextCondition extends ValueTest {
+  readonly context: string;
 }
 /** The struggle score (docs/struggle-score.md) is at least `gte`. */
 export interface ScoreCondition {

@@ -15,6 +15,33 @@ const root = new URL('../../', import.meta.url);
 const schema = JSON.parse(await readFile(new URL('schema/rule-pack.schema.json', root), 'utf8'));
 const good = JSON.parse(await readFile(new URL('bench/pack.json', root), 'utf8'));
 
+/** A flow over the good pack's strings: a picker branching on the picked order, a remedy, a card, a hand-off. */
+const orderFlow = () => ({
+  start: 'pick',
+  keep: '10m',
+  steps: {
+    pick: {
+      component: 'zc-picker',
+      content: { title: 't' },
+      source: 'orders',
+      on: [
+        { outcome: 'picked', when: { record: 'autodebit', exists: true }, to: 'stop' },
+        { outcome: 'picked', when: { record: 'status', is: 'refunded' }, to: 'refunded' },
+      ],
+    },
+    stop: { component: 'zc-action', content: { title: 't' }, action: { host: 'stopDebit', label: 't' }, on: [{ outcome: 'action-succeeded', to: 'end' }, { outcome: 'action-failed', to: 'agent' }] },
+    refunded: { component: 'zc-card', content: { title: 't', body: 'b' } },
+    agent: { component: 'zc-handoff', content: { title: 't' }, handoff: { channel: 'chat', via: 'contact' } },
+  },
+});
+/** The good pack with its rule's solution a flow, after `change` to the flow. */
+const withFlow = (change) => (p) => {
+  const flow = orderFlow();
+  change(flow);
+  p.rules[0].solution = { placement: { outlet: 'help', dock: 'end' }, flow };
+  return p;
+};
+
 const variants = {
   good: (p) => p,
   'bad duration': (p) => ((p.rules[0].when = { signal: 'rage-click', count: 2, within: '2 minutes' }), p),
@@ -82,6 +109,28 @@ const variants = {
   'segment on a signal': (p) => ((p.preferences = { segments: [{ when: { any: [{ context: 'plan', is: 'pro' }, { signal: 'rage-click' }] }, help: 'off' }] }), p),
   'segment without a level': (p) => ((p.preferences = { segments: [{ when: { context: 'plan', is: 'pro' } }] }), p),
   'confidence out of its set': (p) => ((p.rules[0].confidence = 'certain'), p),
+  // Flows. Their graph (a `start` or `to` naming no step, unreachable steps, loops without an
+  // exit) and which outcomes each component reports are the validator's alone: a schema cannot
+  // compare keys with values. test/pack/validate-flow.test.ts pins those errors.
+  'flow: picker, branch on the record, remedy, hand-off': withFlow(() => undefined),
+  'flow: a retry loop with an exit, kept a week': withFlow((f) => ((f.keep = '7d'), (f.steps.stop.on = [{ outcome: 'action-failed', to: 'stop' }, { outcome: 'action-succeeded', to: 'end' }, { outcome: 'unhelpful', to: 'agent' }]))),
+  'flow: record tests under all, any and not': withFlow((f) => (f.steps.pick.on[0].when = { all: [{ any: [{ record: 'status', in: ['pending', 'paid'] }, { record: 'amount', gte: 10, lte: 500 }] }, { not: { record: 'id', isNot: 'o-1' } }] })),
+  'flow: next inside a step': withFlow((f) => (f.steps.pick.next = { component: 'zc-card', content: { title: 't', body: 'b' } })),
+  'flow: placement inside a step': withFlow((f) => (f.steps.refunded.placement = { dock: 'end' })),
+  'flow: a step called "end"': withFlow((f) => ((f.steps.end = f.steps.refunded), delete f.steps.refunded)),
+  'flow: a step id in capitals': withFlow((f) => ((f.steps.Agent = f.steps.agent), delete f.steps.agent, (f.steps.stop.on[1].to = 'Agent'))),
+  'flow: 13 steps': withFlow((f) => Array.from({ length: 9 }, (_, i) => (f.steps[`more-${i}`] = f.steps.refunded))),
+  'flow: no steps': withFlow((f) => (f.steps = {})),
+  'flow: kept under a minute': withFlow((f) => (f.keep = '30s')),
+  'flow: kept over a week': withFlow((f) => (f.keep = '8d')),
+  'flow: unknown key': withFlow((f) => (f.begin = 'pick')),
+  'flow: unknown outcome': withFlow((f) => (f.steps.stop.on[0].outcome = 'clicked')),
+  'flow: record test with two tests': withFlow((f) => (f.steps.pick.on[0].when = { record: 'status', is: 'paid', isNot: 'refunded' })),
+  'flow: unknown record operator': withFlow((f) => (f.steps.pick.on[0].when = { record: 'status', matches: 'ref*' })),
+  'flow: transition without a destination': withFlow((f) => delete f.steps.stop.on[0].to),
+  'flow: empty transitions': withFlow((f) => (f.steps.stop.on = [])),
+  'flow without a placement': (p) => ((p.rules[0].solution = { flow: orderFlow() }), p),
+  'flow beside a component': (p) => ((p.rules[0].solution = { component: 'zc-card', placement: { dock: 'end' }, content: { title: 't', body: 'b' }, flow: orderFlow() }), p),
 };
 
 test('the JSON Schema and the runtime validator agree on every pack in the corpus', async () => {
