@@ -19,6 +19,8 @@ export function registerHost(zc = window.ZeroCall) {
       id: o.id,
       label: `${o.merchant} · ${o.id}`,
       detail: `${fmt.date(o.date)} · ${fmt.money(o.amount)} · ${t(`status.${o.status}`)}`,
+      // What the pack's order flow branches on; it stays in the page (only the id is reported).
+      data: { status: o.status, ...(o.autodebit ? { autodebit: o.autodebit } : {}) },
     }));
   });
 
@@ -32,10 +34,10 @@ export function registerHost(zc = window.ZeroCall) {
     return res.data;
   });
 
-  /** Turns off auto-debit for the agreement on screen, exactly as its confirm button does. */
-  zc.action('disableAutoDebit', async ({ signal }) => {
-    const id = routeParams('/demo/settings/auto-debit/:id')?.id;
-    if (!id) throw new Error('disableAutoDebit works on an automatic payment page (/demo/settings/auto-debit/<id>).');
+  /** Turns off auto-debit for the picked order's agreement, or the one on screen, exactly as its confirm button does. */
+  zc.action('disableAutoDebit', async ({ record, signal }) => {
+    const id = record?.data?.autodebit ?? routeParams('/demo/settings/auto-debit/:id')?.id;
+    if (!id) throw new Error('disableAutoDebit needs an automatic payment: pick an order paid by one, or open /demo/settings/auto-debit/<id>.');
     return turnOffAutoDebit(id, { signal });
   });
 

@@ -168,7 +168,8 @@ export const JOURNEYS = [
     },
   },
   {
-    name: 'order: reads an order for 20 s without doing anything',
+    name: 'order: reads an order for 20 s, picks the one an automatic payment charged, and the flow stops that payment in place',
+    shot: 'journey-order-flow',
     rule: 'order-stuck',
     async run(j) {
       await j.open('/demo/orders/ORD-10472');
@@ -178,8 +179,21 @@ export const JOURNEYS = [
       await j.page.clock.runFor(19_500);
       const signal = await j.signal('hesitation');
       j.struggledAt = signal.t;
-      await j.help('zc-outlet[name="order-help"] > zc-picker');
-      return 'hesitation on the order page brought the picker';
+      const picker = await j.help('zc-outlet[name="order-help"] > zc-picker');
+      // The flow branches on the picked order: Streamly's was charged by an automatic payment.
+      await picker.locator('[role="option"]', { hasText: 'ORD-10470' }).click();
+      await j.outcome('order-stuck', 'transition');
+      const action = j.page.locator('zc-outlet[name="order-help"] > zc-action');
+      await action.locator('[part~="primary"]').waitFor();
+      await j.shot();
+      await action.locator('[part~="primary"]').click();
+      await action.locator('[part~="confirm"]').waitFor();
+      await action.locator('[part~="primary"]').click();
+      await j.outcome('order-stuck', 'action-succeeded');
+      // The app's own record of the agreement (its in-page mock bank; a reload would reset it).
+      const agreement = await j.page.evaluate(() => fetch('/api/auto-debits/streamly').then((r) => r.json()));
+      if (agreement.enabled !== false) throw new Error(`Streamly's automatic payment is still on: ${JSON.stringify(agreement)}`);
+      return 'hesitation brought the picker; ORD-10470 branched to the auto-debit remedy, which turned Streamly off';
     },
   },
   {
