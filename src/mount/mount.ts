@@ -235,6 +235,8 @@ export function createMounter(ctx: MountContext): Mounter {
     if (!pending.delete(d)) return; // closed before it could show
     // The user moved on while the chunk loaded: the help is no longer about this page.
     if (gen !== generation) return ctx.onOutcome(d.rule, 'closed', {});
+    // A flow or tour resumed at this load already holds the rule's place (the engine never saw it show): one surface per rule.
+    if ([...active.values()].some((e) => e.run.rule === d.rule)) return;
     const missing = missingHostNames(d.solution, ctx.host);
     if (missing.length) return ctx.onMountError(d.rule, `the page has not registered ${missing.join(' and ')}, which the solution needs`);
     chunk.defineComponents();

@@ -34,8 +34,10 @@ describe('flows in the page (runtime → mount stage → components)', () => {
   let actionFails = false;
   const actions: Array<{ name: string; record?: string }> = [];
 
+  /** The mount stage's latest load of the components: what it shows next waits on this. */
+  let loading: Promise<unknown> = Promise.resolve();
   const start = async (): Promise<void> => {
-    api = createZeroCall(() => import('../../components/index.js'), 'throw');
+    api = createZeroCall(() => (loading = import('../../components/index.js')), 'throw') as typeof api;
     outcomes = [];
     api.on('outcome', (o) => outcomes.push(o));
     api.provide('orders', () => RECORDS);
@@ -75,8 +77,7 @@ describe('flows in the page (runtime → mount stage → components)', () => {
   async function observedWalk(): Promise<Omit<Case, 'name' | 'answers'>> {
     const moves = outcomes.flatMap((o, i) => (o.outcome === 'transition' ? [[o.flowStep!, outcomes[i - 1]!.outcome, o.to!] as [string, string, string]] : []));
     const steps = [flow.start, ...moves.map((m) => m[2]).filter((s) => s !== 'end')];
-    // The kept position settles a moment after the last move.
-    await new Promise((r) => setTimeout(r, 50));
+    // The position was saved in the last move's outcome handler; IndexedDB orders this read after that write.
     const position = (await kept())[RULE];
     const last = outcomes.at(-1)?.outcome;
     const ended = moves.at(-1)?.[2] === 'end' ? 'end' : last === 'dismissed' ? 'dismissed' : position ? 'waiting' : 'finished';
@@ -126,6 +127,14 @@ describe('flows in the page (runtime → mount stage → components)', () => {
     await waitUntil(() => surface()?.localName === 'zc-action', 'the remedy is back without new friction', { timeout: 5000 });
     expect(surface()!.closest('zc-outlet'), 'in its place').to.not.equal(null);
     expect(outcomes.map((o) => [o.outcome, o.flowStep])).to.deep.equal([['shown', 'recheck']]);
+    // The same friction again while the resumed flow shows: still one surface, still at its step.
+    const decided = new Promise((resolve) => api.on('decision', resolve));
+    api.track('need-help');
+    await decided;
+    // The mount stage shows (or not) once the components' load settles; this waits behind it.
+    await loading;
+    expect(document.querySelectorAll(`[${SURFACE_ATTR}="${RULE}"]`)).to.have.length(1);
+    expect(surface()!.localName).to.equal('zc-action');
     await answer({ outcome: 'action-succeeded' });
     expect(actions).to.deep.equal([{ name: 'recheck', record: 'ORD-2' }]);
     // Finished: nothing left to resume.
