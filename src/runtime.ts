@@ -386,7 +386,7 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
   }
 
   const handoff = createHandoffLog(compiled.ref, config.locale);
-  const flows = keepFlows(pack, config.flows, env.now(), (f) => void env.store?.putFlows(compiled.pack.id, f));
+  const flows = keepFlows(pack, config.flows, env.now(), (rule, position) => void env.store?.putFlow(compiled.pack.id, rule, position));
   const scrubbed = <T>(value: T): T => scrubDeep(value, scrub) as T;
   const hostRegistry = config.host ?? { providers: new Map(), actions: new Map() };
   const mounter = createMounter({
@@ -544,6 +544,8 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
     }),
     consent: guard.wrap('consent', (granted: boolean) => {
       feed({ type: 'consent', granted, t: env.now(), page: currentPage(win) });
+      // Without consent nothing of the user's flows is kept for a later visit.
+      if (!granted) flows.forget();
       void transport?.consent(granted);
     }),
     telemetry: () => transport?.stats(),
@@ -570,7 +572,7 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
         onPage: (rule) => matchGlob(compiled.byId.get(rule)?.page ?? '', currentPage(win)),
         consent: () => engine?.consent ?? config.consent !== false,
         help: () => helpLevel(compiled.help, chosen, told),
-        flows: () => flows.current(),
+        flows: () => flows.current(env.now()),
         close,
       };
     },

@@ -104,7 +104,11 @@ export function openChannel(host: AgentHost, options: ConnectOptions | undefined
   const sendContext = (): void => {
     const p = host.packet();
     const signals = p.signals.map(({ signal, t, page, target }) => ({ signal, t, page: page.slice(0, 2000), ...(target ? { target: target.slice(0, 2000) } : {}) }));
-    const rules = host.pack.rules.filter((r) => r.enabled !== false).map((r) => ({ id: r.id, component: 'flow' in r.solution ? r.solution.flow.steps[r.solution.flow.start]!.component : r.solution.component }));
+    const rules = host.pack.rules.filter((r) => r.enabled !== false).map((r) => ({
+      id: r.id,
+      // pack/flow.ts firstStep, spelled out: this lazy file imports nothing of the core's code.
+      component: 'flow' in r.solution ? r.solution.flow.steps[r.solution.flow.start]!.component : r.solution.component,
+    }));
     post({ type: 'context', page: p.page.slice(0, 2000), pages: p.pages.map((x) => x.slice(0, 2000)), signals, pack: host.ref, locale: host.locale, ...host.names(), rules });
   };
 

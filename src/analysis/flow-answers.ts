@@ -1,4 +1,5 @@
 import { FLOW_OUTCOMES, type FlowAnswer, type FlowWalk, walkFlow } from '../pack/flow.js';
+import { ptr } from '../pack/checks.js';
 import type { Flow } from '../pack/types.js';
 
 // `zerocall simulate --answers`: a scripted user's answers per rule, walked through the rule's
@@ -8,7 +9,7 @@ import type { Flow } from '../pack/types.js';
 const ANSWERABLE: readonly string[] = [...new Set(Object.values(FLOW_OUTCOMES).flatMap((o) => [...o.finish, ...o.also])), 'dont-show-again'];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const pointer = (...keys: Array<string | number>): string => keys.map((k) => `/${String(k).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+const pointer = (...keys: Array<string | number>): string => keys.reduce<string>(ptr, '');
 const got = (v: unknown): string => (v === undefined ? 'nothing' : JSON.stringify(v));
 
 /** What is wrong with one answer, as "<JSON pointer>: <what was expected>" lines. */
@@ -18,7 +19,8 @@ function answerProblems(a: unknown, at: string): string[] {
     .filter((k) => k !== 'outcome' && k !== 'record')
     .map((k) => `${at}${pointer(k)}: unknown property (an answer has "outcome" and, for "picked", "record")`);
   if (typeof a.outcome !== 'string' || !ANSWERABLE.includes(a.outcome)) problems.push(`${at}/outcome: expected one of ${ANSWERABLE.join(', ')}, got ${got(a.outcome)}`);
-  if (a.record === undefined) return problems;
+  // A pick always picks something: the page never reports "picked" without the record.
+  if (a.record === undefined) return a.outcome === 'picked' ? [...problems, `${at}/record: missing; "picked" needs the record picked, { "id": … }`] : problems;
   const r = a.record;
   if (!isObject(r)) return [...problems, `${at}/record: expected a record { "id": …, "label"?: …, "data"?: { … } }, got ${got(r)}`];
   if (typeof r.id !== 'string' || r.id === '') problems.push(`${at}/record/id: expected a non-empty string, got ${got(r.id)}`);

@@ -39,12 +39,8 @@ export interface FlowStepCounts {
   readonly noAnswer: number;
 }
 
-/**
- * What counts as a result at a step: an outcome that finishes some component's step
- * (FLOW_OUTCOMES), but not `engaged`, which for most components is a move on the way (a link,
- * a guided step done, the confirmation opened). Records do not say which component a step was.
- */
-export const FLOW_FINISH: ReadonlySet<string> = new Set(Object.values(FLOW_OUTCOMES).flatMap((o) => o.finish.filter((x) => x !== 'engaged')));
+/** What counts as a result at a step: an outcome that finishes some component's step (FLOW_OUTCOMES). Records do not say which component a step was. */
+export const FLOW_FINISH: ReadonlySet<string> = new Set(Object.values(FLOW_OUTCOMES).flatMap((o) => o.finish));
 
 const CLOSING = new Set(['dismissed', 'dont-show-again']);
 
@@ -75,8 +71,9 @@ export function addOutcome(s: Surface, r: TelemetryRecord): void {
   if (r.flowStep !== undefined && at.step !== undefined && r.flowStep !== at.step) s.visits.push((at = { step: r.flowStep, outcomes: new Set() }));
   at.step ??= r.flowStep;
   at.to = typeof r.to === 'string' ? r.to : 'end';
-  if (at.to === 'end') s.over = true;
-  else s.visits.push({ step: at.to, outcomes: new Set() });
+  // A move on after the user closed a step (a transition on `dismissed`) keeps the surface open.
+  s.over = at.to === 'end';
+  if (!s.over) s.visits.push({ step: at.to, outcomes: new Set() });
 }
 
 /** Whether a rule's surfaces went through a flow: some outcome named a step or moved one on. */

@@ -226,6 +226,9 @@ export function step(pack: CompiledPack, state: EngineState, input: EngineInput)
       const rule = pack.byId.get(input.rule);
       const o = input.outcome;
       if ((o === 'dismissed' || o === 'dont-show-again' || o === 'closed') && rule && state.open.get(rule.placement) === input.rule) state.open.delete(rule.placement);
+      // A surface the engine did not decide on this load (a flow or tour resumed), or a flow that moved on after its step was
+      // closed, holds its place all the same: nothing else shows there meanwhile.
+      else if ((o === 'shown' || (o === 'transition' && input.to !== 'end')) && rule && !state.open.has(rule.placement)) state.open.set(rule.placement, input.rule);
       if (o === 'dismissed') state.dismissed.add(input.rule);
       if (o === 'dont-show-again') rememberDismissal(state.memory, input.rule);
       return NONE;

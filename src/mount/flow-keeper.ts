@@ -16,8 +16,10 @@ export interface FlowKeeper {
   readonly resume: ReadonlyArray<{ readonly rule: Rule; readonly at: string; readonly record: ZcRecord | undefined }>;
   /** A flow moved (kept) or is over (forgotten). Rules not in the pack (an agent's pushes) are not kept. */
   moved(rule: string, position: FlowPosition | undefined, t: number): void;
-  /** Where each flow under way is now. */
-  current(): SavedFlows;
+  /** Forgets every flow under way (the user withdrew consent). */
+  forget(): void;
+  /** Where each flow under way is now, those past their `keep` time left out. */
+  current(now: number): SavedFlows;
 }
 
 const isSaved = (v: unknown): v is SavedFlow => {
@@ -26,24 +28,28 @@ const isSaved = (v: unknown): v is SavedFlow => {
 };
 
 /**
- * Keeps the position of flows under way (IndexedDB, through `save`) so a user who reloads or
- * comes back within the flow's `keep` time finds it where they left it. What was saved is
- * checked like any stored data: an unknown rule or step, a switched-off rule, a broken or
- * expired entry is dropped, never shown.
+ * Keeps the position of flows under way (IndexedDB, through `save`, one rule at a time so tabs
+ * do not overwrite each other's) so a user who reloads or comes back within the flow's `keep`
+ * time finds it where they left it. What was saved is checked like any stored data: an unknown
+ * rule or step, a switched-off rule, a broken or expired entry is dropped, never shown.
  */
-export function keepFlows(pack: RulePack, saved: unknown, now: number, save: (flows: SavedFlows) => void): FlowKeeper {
+export function keepFlows(pack: RulePack, saved: unknown, now: number, save: (rule: string, position: SavedFlow | undefined) => void): FlowKeeper {
   const flows: Record<string, SavedFlow> = {};
   const resume: Array<FlowKeeper['resume'][number]> = [];
-  const entries = typeof saved === 'object' && saved !== null ? Object.entries(saved) : [];
-  for (const [id, position] of entries) {
+  const keep = (id: string): number => {
     const rule = pack.rules.find((r) => r.id === id);
-    if (!rule || rule.enabled === false || !isSaved(position)) continue;
-    const flow = asFlow(rule.solution);
-    if (!Object.hasOwn(flow.steps, position.step) || now - position.t > flowKeep(flow) || position.t > now + 60_000) continue;
+    return rule ? flowKeep(asFlow(rule.solution)) : 0;
+  };
+  for (const [id, position] of typeof saved === 'object' && saved !== null ? Object.entries(saved) : []) {
+    const rule = pack.rules.find((r) => r.id === id);
+    const live = rule && rule.enabled !== false && isSaved(position) && Object.hasOwn(asFlow(rule.solution).steps, position.step) && now - position.t <= keep(id) && position.t <= now + 60_000;
+    if (!live) {
+      save(id, undefined);
+      continue;
+    }
     flows[id] = position;
     resume.push({ rule, at: position.step, record: position.record as ZcRecord | undefined });
   }
-  if (resume.length !== entries.length) save({ ...flows });
   return {
     resume,
     moved(rule, position, t) {
@@ -51,8 +57,11 @@ export function keepFlows(pack: RulePack, saved: unknown, now: number, save: (fl
       if (position) flows[rule] = { ...position, t };
       else if (Object.hasOwn(flows, rule)) delete flows[rule];
       else return;
-      save({ ...flows });
+      save(rule, flows[rule]);
     },
-    current: () => ({ ...flows }),
+    forget() {
+      for (const rule of Object.keys(flows)) this.moved(rule, undefined, 0);
+    },
+    current: (at) => Object.fromEntries(Object.entries(flows).filter(([id, p]) => at - p.t <= keep(id))),
   };
 }

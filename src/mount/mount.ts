@@ -72,7 +72,7 @@ export interface Mounter {
   close(rule: string): void;
   /** The page changed without a load: guided steps follow the user there, every other surface closes. */
   navigated(page: string): void;
-  /** Takes every surface down (shutdown), reporting each as closed. */
+  /** Takes every surface down (shutdown), reporting each as closed; flows under way are forgotten (a shutdown is often a logout). */
   closeAll(): void;
 }
 
@@ -96,8 +96,6 @@ interface Entry {
   readonly chunk: ComponentChunk;
   where: Resolved;
   cleanup: () => void;
-  /** Taken out at a route change, to be placed again on the new page. */
-  moving?: boolean;
 }
 interface OutcomeDetail extends OutcomeExtra {
   readonly outcome: OutcomeKind;
@@ -152,7 +150,7 @@ export function createMounter(ctx: MountContext): Mounter {
   function followAnchors(): void {
     for (const [el, entry] of [...active]) {
       const w = entry.where;
-      if (entry.moving || !isAttached(w) || (w.anchor.isConnected && el.isConnected)) continue;
+      if (!isAttached(w) || (w.anchor.isConnected && el.isConnected)) continue;
       entry.cleanup();
       const next = w.anchor.isConnected ? w.anchor : resolvePath(ctx.doc, w.selector);
       if (next) {
@@ -161,6 +159,7 @@ export function createMounter(ctx: MountContext): Mounter {
       } else {
         entry.cleanup = () => undefined;
         unmount(el);
+        over(entry.run);
         ctx.onOutcome(entry.run.rule, 'closed', {});
       }
     }
@@ -183,17 +182,20 @@ export function createMounter(ctx: MountContext): Mounter {
         const { outcome, record: id, reason, step } = (e as CustomEvent<OutcomeDetail>).detail;
         const tag = run.declared ? { flowStep: at } : {};
         ctx.onOutcome(rule, outcome, { ...(id !== undefined && { record: id }), ...(reason !== undefined && { reason }), ...(step !== undefined && { step }), ...tag }, el.record);
+        // The host's listeners hear outcomes synchronously: one may have navigated or shut down, and what is gone moves nowhere.
+        if (!active.has(el)) return;
         const to = nextStep(run.flow, at, outcome, el.record);
         if (to === undefined) return settle(el, run, at, outcome);
         // Every move is an outcome of its own: a report shows where users leave a flow.
         ctx.onOutcome(rule, 'transition', { ...(el.record && { record: el.record.id }), flowStep: at, to }, el.record);
+        if (!active.has(el)) return;
         if (to === FLOW_END) {
           over(run);
           unmount(el);
           return ctx.onOutcome(rule, 'closed', {});
         }
         run.underWay = true;
-        ctx.onFlow?.(rule, { step: to, ...(el.record && { record: el.record }) });
+        ctx.onFlow?.(rule, { step: to, ...(el.record && { record: kept(el.record) }) });
         proceed(el, create(run, to, el.record));
       }),
     );
@@ -207,6 +209,8 @@ export function createMounter(ctx: MountContext): Mounter {
       unmount(el);
     } else if (finishes(run.flow, at, outcome)) over(run);
   };
+  /** What of a picked record is kept for a reload: what the steps show and branch on, not its detail line. */
+  const kept = ({ id, label, data }: ZcRecord): ZcRecord => ({ id, label, ...(data && { data }) });
   const over = (run: Run): void => {
     if (run.underWay) ctx.onFlow?.(run.rule, undefined);
     run.underWay = false;
@@ -216,7 +220,6 @@ export function createMounter(ctx: MountContext): Mounter {
   const proceed = (from: Surface, to: Surface): void => {
     const entry = active.get(from);
     if (!entry) return;
-    entry.moving = false;
     const hadFocus = from.shadowRoot?.activeElement != null;
     active.delete(from);
     entry.cleanup();
@@ -252,23 +255,15 @@ export function createMounter(ctx: MountContext): Mounter {
   };
 
   /**
-   * A flow under way follows the user to the new page: taken out now, placed again once the page
-   * has rendered (a microtask later, after the app's own route handler), docked if its place is
-   * not on the new page.
+   * A flow under way follows the user to the new page: docked in the end corner, on the body,
+   * where the app's router (which is about to replace the old page, outlet and all) cannot take
+   * it away. A docked one stays where it is.
    */
   const follow = (el: Surface, entry: Entry): void => {
+    if (entry.where.kind === 'dock') return;
     entry.cleanup();
-    entry.cleanup = () => undefined;
-    entry.moving = true;
-    el.remove();
-    void Promise.resolve().then(() =>
-      ctx.guard.run('mount', () => {
-        if (!entry.moving || active.get(el) !== entry) return;
-        entry.moving = false;
-        entry.where = resolvePlacement(ctx.doc, entry.run.placement, undefined) ?? { kind: 'dock', dock: 'end' };
-        place(el, entry);
-      }),
-    );
+    entry.where = { kind: 'dock', dock: 'end' };
+    place(el, entry);
   };
 
   return {
@@ -289,6 +284,7 @@ export function createMounter(ctx: MountContext): Mounter {
       for (const [el, entry] of [...active]) {
         if (entry.run.rule !== rule) continue;
         unmount(el);
+        over(entry.run);
         ctx.onOutcome(rule, 'closed', {});
       }
     },
@@ -307,6 +303,7 @@ export function createMounter(ctx: MountContext): Mounter {
       generation++;
       for (const [el, { run }] of [...active]) {
         unmount(el);
+        over(run);
         ctx.onOutcome(run.rule, 'closed', {});
       }
     },

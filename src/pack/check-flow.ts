@@ -100,7 +100,8 @@ function checkTransitions(v: unknown, at: string, component: ComponentName, ids:
     const outcome = (v[i] as { outcome: string }).outcome;
     out.push({ path: ptr(at, i), message: `takes every "${outcome}" (it has no "when"), so ${later.length > 1 ? 'transitions' : 'transition'} ${later.join(', ')} after it can never be taken; give it a "when" or move it last` });
   }
-  return { to, exits: ends || finish.some((o) => !covered.has(o)), unread };
+  // A step whose component has no result (a hint) ends the flow by being read.
+  return { to, exits: ends || finish.length === 0 || finish.some((o) => !covered.has(o)), unread };
 }
 
 /** A transition's `when`: record tests under all, any and not. */

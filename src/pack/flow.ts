@@ -17,12 +17,14 @@ export const FLOW_KEEP_MS = 30 * 60_000;
  * step (a flow with one of them left without a transition can end there), then the rest.
  */
 export const FLOW_OUTCOMES: Readonly<Record<ComponentName, { readonly finish: readonly FlowOutcome[]; readonly also: readonly FlowOutcome[] }>> = {
-  'zc-picker': { finish: ['picked'], also: ['dismissed'] },
+  'zc-picker': { finish: ['picked'], also: ['helpful', 'unhelpful', 'dismissed'] },
   'zc-action': { finish: ['action-succeeded', 'action-failed'], also: ['helpful', 'unhelpful', 'dismissed'] },
   'zc-upload': { finish: ['uploaded'], also: ['helpful', 'unhelpful', 'dismissed'] },
-  'zc-handoff': { finish: ['escalated'], also: ['engaged', 'dismissed'] },
-  'zc-card': { finish: ['helpful', 'unhelpful', 'engaged'], also: ['dismissed'] },
-  'zc-tip': { finish: ['engaged'], also: ['dismissed'] },
+  'zc-handoff': { finish: ['escalated', 'action-failed'], also: ['engaged', 'helpful', 'unhelpful', 'dismissed'] },
+  // A link followed (`engaged`) is a way on, not a result: a card without links never reports it.
+  'zc-card': { finish: ['helpful', 'unhelpful'], also: ['engaged', 'dismissed'] },
+  // A hint has no result: it ends a flow by being read.
+  'zc-tip': { finish: [], also: ['engaged', 'dismissed'] },
   'zc-steps': { finish: ['completed', 'target-missing'], also: ['helpful', 'unhelpful', 'dismissed'] },
   'zc-feedback': { finish: ['helpful', 'unhelpful'], also: ['dismissed'] },
 };

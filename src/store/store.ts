@@ -2,7 +2,7 @@ import type { HelpLevel } from '../pack/types.js';
 import { openDB, type IDBPDatabase } from 'idb';
 import type { FatigueMemory } from '../engine/decide.js';
 import type { RulePack } from '../pack/types.js';
-import type { SavedFlows } from '../mount/flow-keeper.js';
+import type { SavedFlow } from '../mount/flow-keeper.js';
 
 /** A pack as last fetched and found good, with the ETag to revalidate it. */
 export interface CachedPack {
@@ -25,9 +25,10 @@ export interface Store {
   /** The user's own settings (the level of help), across packs and visits. */
   getPreferences(): Promise<UserPreferences | undefined>;
   putPreferences(p: UserPreferences): Promise<void>;
-  /** Flows under way for a pack (mount/flow-keeper.ts checks what it reads back). */
+  /** Flows under way for a pack, by rule (mount/flow-keeper.ts checks what it reads back). */
   getFlows(pack: string): Promise<unknown>;
-  putFlows(pack: string, flows: SavedFlows): Promise<void>;
+  /** Keeps (or with undefined forgets) one rule's flow, leaving the others as another tab may have just saved them. */
+  putFlow(pack: string, rule: string, position: SavedFlow | undefined): Promise<void>;
   /** The connection, shared with the telemetry outbox. */
   readonly db: Db;
   /** The database's name, for a worker to open the same one. */
@@ -106,7 +107,24 @@ export function openStore(win: Window, name = 'zerocall'): Store {
     getPreferences: () => get<UserPreferences>('memory', '@preferences'),
     putPreferences: (p) => put('memory', '@preferences', p),
     getFlows: (pack) => get<unknown>('memory', `@flows:${pack}`),
-    putFlows: (pack, flows) => put('memory', `@flows:${pack}`, flows),
+    putFlow: async (pack, rule, position) => {
+      const key = `@flows:${pack}`;
+      const change = (flows: unknown): Record<string, unknown> => {
+        const next: Record<string, unknown> = { ...(typeof flows === 'object' && flows !== null ? flows : {}) };
+        if (position) next[rule] = position;
+        else delete next[rule];
+        return next;
+      };
+      fallback.set(`memory:${key}`, change(fallback.get(`memory:${key}`)));
+      const d = await open();
+      try {
+        // Read and write in one transaction: another tab's flows in the same pack stay as it saved them.
+        const tx = d?.transaction('memory', 'readwrite');
+        if (tx) await Promise.all([tx.store.put(change(await tx.store.get(key)), key), tx.done]);
+      } catch {
+        // Quota or a closed database: the in-memory copy still serves this page.
+      }
+    },
     db: open,
     name,
   };

@@ -245,6 +245,16 @@ describe('outcome report', () => {
       });
     });
 
+    it('follows a flow that moves on after its step was closed (a transition on dismissed) as one surface', () => {
+      const r = report(run('a', 'orders', [['pick', 'dismissed', 'agent'], ['agent', 'escalated']]));
+      const row = ruleRow(r.rules, 'orders');
+      expect(row.shown).to.equal(1);
+      expect(steps(row)).to.deep.equal({
+        pick: { entered: 1, movedOn: 1, to: { agent: 1 }, stopped: 0, finished: 0, dismissed: 0, noAnswer: 0 },
+        agent: { entered: 1, movedOn: 0, to: {}, stopped: 1, finished: 1, dismissed: 0, noAnswer: 0 },
+      });
+    });
+
     it('keeps a flow resumed after a reload as one surface, and opens a new one on a new decision', () => {
       const r = report([
         ...run('a', 'orders', [['pick', 'picked', 'recheck'], ['recheck']]),

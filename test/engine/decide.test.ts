@@ -42,6 +42,21 @@ describe('engine: rules and arbiter over a recorded session', () => {
     expect(out).to.deep.include({ type: 'suppressed', t: 10_200, rule: 'high', reason: 'dismissed' });
   });
 
+  it('keeps a place taken while a flow moves on after its step was closed, and by a surface shown without a decision (resumed)', async () => {
+    const pack = packWith([{ id: 'flow', priority: 90 }, { id: 'other', priority: 10, cap: 5 }], { budget: { perSession: 5, minGap: '1s' } });
+    const move = (t: number, rule: string, to: string) => ({ ...outcome(t, rule, 'transition'), flowStep: 'pick', to });
+    // The user closed the picker; the flow's `dismissed` transition shows its next step in the same place.
+    const moved = await run(pack, [...rage(0), outcome(500, 'flow', 'dismissed'), move(501, 'flow', 'agent'), ...rage(10_000)]);
+    expect(moved).to.deep.include({ type: 'suppressed', t: 10_200, rule: 'other', reason: 'open' });
+    // A move to the end frees it, as a close does.
+    const ended = await run(pack, [...rage(0), move(500, 'flow', 'end'), outcome(501, 'flow', 'closed'), ...rage(10_000)]);
+    expect(decisions(ended).map((d) => d.rule)).to.deep.equal(['flow', 'other']);
+    // A flow resumed at load shows without a decision: its place is taken all the same.
+    const resumed = await run(pack, [outcome(0, 'flow', 'shown'), ...rage(10_000)]);
+    expect(decisions(resumed)).to.be.empty;
+    expect(resumed.filter((o) => o.type === 'suppressed').map((o) => [o.rule, 'reason' in o && o.reason])).to.deep.include(['other', 'open']);
+  });
+
   it("remembers 'dont-show-again' beyond the session, but a plain dismissal only for the session", async () => {
     const pack = packWith([{ id: 'a', cap: 5 }, { id: 'b', priority: 10, cap: 5 }], { budget: { perSession: 10, minGap: '1s' } });
     let memory: EngineState['memory'] | undefined;

@@ -92,6 +92,8 @@ describe('flows in the page (runtime → mount stage → components)', () => {
   });
   afterEach(async () => {
     await api.shutdown();
+    // The tab's navigation history would leak into the next test file's page (wtr reuses it).
+    sessionStorage.removeItem('zc:nav');
     history.replaceState(null, '', '/');
   });
 
@@ -120,18 +122,22 @@ describe('flows in the page (runtime → mount stage → components)', () => {
     await answer({ outcome: 'picked', record: { id: 'ORD-2', label: 'Northwind' } });
     await waitUntil(async () => (await kept())[RULE]?.step === 'recheck', 'the position is kept', { timeout: 5000 });
     expect((await kept())[RULE]!.record?.id).to.equal('ORD-2');
-    // The page goes away (shutdown closes its surfaces, as an unload does) and loads again.
+    expect((await kept())[RULE]!.record, 'what the steps show and branch on, never the detail line').to.deep.equal({ id: 'ORD-2', label: 'Northwind', data: { status: 'pending' } });
+    // The page goes away (an unload leaves the store as it is) and loads again; this test stands
+    // in for the unload with a shutdown, which forgets flows, and puts back what the store held.
+    const stored = await openStore(window).getFlows(PACK.id);
     await api.shutdown();
     expect(surface()).to.equal(null);
+    expect(await kept(), 'a shutdown (often a logout) forgets flows under way').to.deep.equal({});
+    await openStore(window).putFlow(PACK.id, RULE, (stored as Record<string, never>)[RULE]);
     await start();
     await waitUntil(() => surface()?.localName === 'zc-action', 'the remedy is back without new friction', { timeout: 5000 });
     expect(surface()!.closest('zc-outlet'), 'in its place').to.not.equal(null);
     expect(outcomes.map((o) => [o.outcome, o.flowStep])).to.deep.equal([['shown', 'recheck']]);
-    // The same friction again while the resumed flow shows: still one surface, still at its step.
-    const decided = new Promise((resolve) => api.on('decision', resolve));
+    // The same friction again while the resumed flow shows: its place is taken, so nothing more shows.
+    const held = new Promise<string>((resolve) => api.on('suppressed', (s) => resolve(`${s.rule}: ${s.reason}`)));
     api.track('need-help');
-    await decided;
-    // The mount stage shows (or not) once the components' load settles; this waits behind it.
+    expect(await held).to.equal(`${RULE}: open`);
     await loading;
     expect(document.querySelectorAll(`[${SURFACE_ATTR}="${RULE}"]`)).to.have.length(1);
     expect(surface()!.localName).to.equal('zc-action');
@@ -144,10 +150,10 @@ describe('flows in the page (runtime → mount stage → components)', () => {
   it('does not resume a flow kept longer than its "keep", nor one whose step the pack no longer has', async () => {
     await fixture(html`<main><zc-outlet name="order-help"></zc-outlet></main>`);
     const store = openStore(window);
-    await store.putFlows(PACK.id, { [RULE]: { step: 'recheck', record: { id: 'ORD-2', label: 'Northwind' }, t: Date.now() - 11 * 60_000 } });
+    await store.putFlow(PACK.id, RULE, { step: 'recheck', record: { id: 'ORD-2', label: 'Northwind' }, t: Date.now() - 11 * 60_000 });
     await start();
     await waitUntil(async () => (await kept())[RULE] === undefined, 'the expired position is dropped', { timeout: 5000 });
-    await store.putFlows(PACK.id, { [RULE]: { step: 'gone', t: Date.now() } });
+    await store.putFlow(PACK.id, RULE, { step: 'gone', t: Date.now() });
     await api.shutdown();
     await start();
     await waitUntil(async () => (await kept())[RULE] === undefined, 'the unknown step is dropped', { timeout: 5000 });
@@ -162,13 +168,44 @@ describe('flows in the page (runtime → mount stage → components)', () => {
     await answer({ outcome: 'picked', record: { id: 'ORD-2', label: 'Northwind' } });
     await waitUntil(() => surface()?.localName === 'zc-action', 'the remedy step', { timeout: 5000 });
     const el = surface();
-    // The app routes to another page and renders it without the outlet.
+    // The app routes to another page, and its router renders the new page a task later, without the outlet.
     history.pushState(null, '', '/settings');
+    await new Promise((r) => setTimeout(r));
     page.querySelector('zc-outlet')!.remove();
     await waitUntil(() => surface()?.getAttribute('dock') === 'end', 'docked on the new page', { timeout: 5000 });
     expect(surface(), 'the same surface, its state intact').to.equal(el);
+    expect(surface()!.closest('zc-outlet'), 'out of the way of the router').to.equal(null);
     expect(outcomes.some((o) => o.outcome === 'closed'), 'never closed').to.equal(false);
     expect(outcomes.filter((o) => o.outcome === 'shown')).to.have.length(2);
+  });
+
+  it('moves nothing when an outcome listener shuts the SDK down, follows one that navigates, and forgets flows when consent is withdrawn', async () => {
+    const page = await fixture(html`<main><zc-outlet name="order-help"></zc-outlet></main>`);
+    await start();
+    // The app signs the user out as soon as a record is picked (listeners hear outcomes at once).
+    api.on('outcome', (o) => void (o.outcome === 'picked' && api.shutdown()));
+    api.track('need-help');
+    await answer({ outcome: 'picked', record: { id: 'ORD-2', label: 'Northwind' } });
+    expect(outcomes.map((o) => o.outcome)).to.deep.equal(['shown', 'picked', 'closed']);
+    expect(surface()).to.equal(null);
+    expect(await kept(), 'no ghost flow for the next load').to.deep.equal({});
+    // The app opens the picked order's page as soon as a record is picked: the flow goes along.
+    await start();
+    api.on('outcome', (o) => o.outcome === 'picked' && history.pushState(null, '', '/orders/ORD-2'));
+    api.track('need-help');
+    await answer({ outcome: 'picked', record: { id: 'ORD-2', label: 'Northwind' } });
+    await waitUntil(() => surface()?.getAttribute('dock') === 'end', 'the remedy came along', { timeout: 5000 });
+    expect(surface()!.localName).to.equal('zc-action');
+    expect(page.querySelector('zc-outlet')!.children).to.have.length(0);
+    await api.shutdown();
+    // Under way, then the user withdraws consent: nothing is kept for a later visit.
+    history.replaceState(null, '', '/');
+    await start();
+    api.track('need-help');
+    await answer({ outcome: 'picked', record: { id: 'ORD-2', label: 'Northwind' } });
+    await waitUntil(async () => (await kept())[RULE]?.step === 'recheck', 'kept', { timeout: 5000 });
+    api.consent(false);
+    await waitUntil(async () => (await kept())[RULE] === undefined, 'forgotten', { timeout: 5000 });
   });
 
   it('closes at a route change while still at its first step, like any help about the page it was on', async () => {

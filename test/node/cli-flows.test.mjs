@@ -46,14 +46,14 @@ test('simulate --answers tells the walk under its decision, with the records pic
   assert.deepEqual(plain.stdout.trimEnd().split('\n'), ['+2.000s   decision   rule=order-flow  signal=-  page=/orders', '          flow       pick —picked ORD-7→ refunded · finished at refunded']);
 
   const stopped = cases.find((c) => c.steps.join() === 'pick,stop');
-  const odd = await simulate({ 'order-flow': [{ outcome: 'helpful' }, ...stopped.answers, { outcome: 'dismissed' }] });
+  const odd = await simulate({ 'order-flow': [{ outcome: 'uploaded' }, ...stopped.answers, { outcome: 'dismissed' }] });
   assert.deepEqual(odd.stdout.trimEnd().split('\n').slice(1), [
     '          flow       pick —picked ORD-3→ stop —action-succeeded→ end · ended',
-    '          flow       answers pick never reports: helpful',
+    '          flow       answers pick never reports: uploaded',
     '          flow       1 answer after the flow was over, not used',
   ]);
-  const json = await simulate({ 'order-flow': [{ outcome: 'helpful' }, { outcome: 'dismissed' }] }, '--json');
-  assert.deepEqual(JSON.parse(json.stdout).flow, { steps: ['pick'], moves: [], ended: 'dismissed', ignored: [{ outcome: 'helpful' }] });
+  const json = await simulate({ 'order-flow': [{ outcome: 'uploaded' }, { outcome: 'dismissed' }] }, '--json');
+  assert.deepEqual(JSON.parse(json.stdout).flow, { steps: ['pick'], moves: [], ended: 'dismissed', ignored: [{ outcome: 'uploaded' }] });
 
   // Without --answers, nothing changes.
   const none = await run('node', [bin, 'simulate', pack, session]);
@@ -74,9 +74,10 @@ test('simulate --answers refuses a bad answers file, naming the file and each pr
   await refused({ 'order-flw': [] }, '/order-flw: no rule "order-flw" in the pack');
   await refused([], 'expected an object of answers by rule id, { "<rule id>": [ { "outcome": … }, … ] }, got an array');
   await refused({ 'order-flow': { outcome: 'picked' } }, '/order-flow: expected an array of answers, got {"outcome":"picked"}');
+  await refused({ 'order-flow': [{ outcome: 'picked' }] }, '/order-flow/0/record: missing; "picked" needs the record picked, { "id": … }');
   await refused(
     { 'order-flow': [{ outcome: 'pickd' }, { outcome: 'picked', record: { id: 7, data: { status: ['paid'] } } }, { outcome: 'helpful', recrod: {} }] },
-    '/order-flow/0/outcome: expected one of picked, dismissed, action-succeeded, action-failed, helpful, unhelpful, uploaded, escalated, engaged, completed, target-missing, dont-show-again, got "pickd"',
+    '/order-flow/0/outcome: expected one of picked, helpful, unhelpful, dismissed, action-succeeded, action-failed, uploaded, escalated, engaged, completed, target-missing, dont-show-again, got "pickd"',
     '/order-flow/1/record/id: expected a non-empty string, got 7',
     '/order-flow/1/record/data/status: expected a string, number or boolean, got ["paid"]',
     '/order-flow/2/recrod: unknown property (an answer has "outcome" and, for "picked", "record")',

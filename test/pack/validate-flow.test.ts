@@ -57,6 +57,10 @@ describe('flow validation', () => {
       ],
       ['a record test after the pick, on a remedy\'s outcome', withChanges({ '/flow/steps/recheck/on/0/when': { record: 'status', is: 'pending' } })],
       ['a transition on dismissed', withChanges({ '/flow/steps/refunded/on': [{ outcome: 'dismissed', to: 'agent' }] })],
+      [
+        'a hint, which ends a flow by being read, between a hand-off that failed and one that retries',
+        flowOf({ start: 'agent', steps: { agent: { ...handoff(), on: [{ outcome: 'action-failed', to: 'later' }] }, later: { component: 'zc-tip', content: { body: 'refunded.body' }, on: [{ outcome: 'engaged', to: 'agent' }] } } }),
+      ],
       ['kept a minute', withChanges({ '/flow/keep': '1m' })],
       ['kept a week, in hours', withChanges({ '/flow/keep': '168h' })],
       ['kept the default 30 minutes', withChanges({ '/flow/keep': undefined })],
@@ -85,7 +89,7 @@ describe('flow validation', () => {
       ['a self-loop with a dangling way out (named as dangling only)', withChanges({ '/flow/steps/stop/on': [{ outcome: 'action-succeeded', to: 'stop' }, { outcome: 'action-failed', to: 'nope' }] }), `${F}/steps/stop/on/1/to: no step "nope" in this flow; expected one of pick, stop, refunded, recheck, agent, end`],
       // Transitions.
       ['an outcome the component never reports', withChanges({ '/flow/steps/stop/on/2': { outcome: 'picked', to: 'agent' } }), `${F}/steps/stop/on/2/outcome: expected an outcome zc-action reports: one of action-succeeded, action-failed, helpful, unhelpful, dismissed, got "picked"`],
-      ['an outcome no component reports', withChanges({ '/flow/steps/pick/on/0/outcome': 'clicked' }), `${F}/steps/pick/on/0/outcome: expected an outcome zc-picker reports: one of picked, dismissed, got "clicked"`],
+      ['an outcome no component reports', withChanges({ '/flow/steps/pick/on/0/outcome': 'clicked' }), `${F}/steps/pick/on/0/outcome: expected an outcome zc-picker reports: one of picked, helpful, unhelpful, dismissed, got "clicked"`],
       ['a transition never taken', withChanges({ '/flow/steps/stop/on/2': { outcome: 'action-succeeded', to: 'agent' } }), `${F}/steps/stop/on/0: takes every "action-succeeded" (it has no "when"), so transition 2 after it can never be taken; give it a "when" or move it last`],
       [
         'a catch-all before the branches, named once',
