@@ -3,7 +3,7 @@ import type { Guard } from '../core/guard.js';
 import type { Decision } from '../engine/decide.js';
 import type { OutcomeKind } from '../engine/types.js';
 import { asFlow, finishes, FLOW_END, isFlow, nextStep, stepOf } from '../pack/flow.js';
-import type { DockSide, Flow, FlowSolution, HelpLevel, Placement, RulePack, Solution } from '../pack/types.js';
+import type { DockSide, Flow, FlowSolution, HelpLevel, RulePack, Solution } from '../pack/types.js';
 import { resolvePath } from '../core/css-path.js';
 import { SURFACE_ATTR } from '../core/dom-marks.js';
 import type { ChunkLoader, ComponentChunk } from './component-chunk.js';
@@ -87,7 +87,6 @@ interface Run {
   readonly flow: Flow;
   /** A flow the pack declared: its outcomes name their step. */
   readonly declared: boolean;
-  readonly placement: Placement;
   readonly text: (id: string) => string;
   underWay: boolean;
 }
@@ -247,7 +246,7 @@ export function createMounter(ctx: MountContext): Mounter {
     if (!where) return ctx.onMountError(d.rule, `placement not found on this page (${JSON.stringify(d.solution.placement)})`);
     const flow = asFlow(d.solution);
     const at = d.at !== undefined && flow.steps[d.at] ? d.at : flow.start;
-    const run: Run = { rule: d.rule, flow, declared: isFlow(d.solution), placement: d.solution.placement, text: d.text ?? text, underWay: d.at !== undefined };
+    const run: Run = { rule: d.rule, flow, declared: isFlow(d.solution), text: d.text ?? text, underWay: d.at !== undefined };
     const el = create(run, at, d.record);
     const entry: Entry = { run, chunk, where, cleanup: () => undefined };
     active.set(el, entry);
