@@ -400,7 +400,11 @@ export function startRuntime(pack: RulePack, config: RuntimeConfig, env: Runtime
     onOutcome: emitOutcome,
     help: () => helpLevel(compiled.help, chosen, told).help,
     onPreferences: (help) => (env.preferences ? env.preferences(help) : setHelp(help)),
-    onFlow: (rule, position) => flows.moved(rule, position, env.now()),
+    onFlow: (rule, position) => {
+      const keep = flows.moved(rule, position, env.now());
+      // Past its keep time a position is forgotten even while the page stays open, not at the next load.
+      if (keep !== undefined) stops.push(env.after(keep + 1000, () => flows.expire(env.now())));
+    },
     onMountError: (rule, why) => {
       const message = `rule ${rule}: ${why}`;
       record({ kind: 'error', t: env.now(), page: currentPage(win), rule, message });

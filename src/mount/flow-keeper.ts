@@ -14,8 +14,10 @@ export type SavedFlows = Readonly<Record<string, SavedFlow>>;
 export interface FlowKeeper {
   /** Flows to show again at this load, at their step. */
   readonly resume: ReadonlyArray<{ readonly rule: Rule; readonly at: string; readonly record: ZcRecord | undefined }>;
-  /** A flow moved (kept) or is over (forgotten). Rules not in the pack (an agent's pushes) are not kept. */
-  moved(rule: string, position: FlowPosition | undefined, t: number): void;
+  /** A flow moved (kept: returns its `keep` in ms) or is over (forgotten). Rules not in the pack (an agent's pushes) are not kept. */
+  moved(rule: string, position: FlowPosition | undefined, t: number): number | undefined;
+  /** Forgets the flows whose `keep` time has passed by `now` (a page left open past it). */
+  expire(now: number): void;
   /** Forgets every flow under way (the user withdrew consent). */
   forget(): void;
   /** Where each flow under way is now, those past their `keep` time left out. */
@@ -53,11 +55,15 @@ export function keepFlows(pack: RulePack, saved: unknown, now: number, save: (ru
   return {
     resume,
     moved(rule, position, t) {
-      if (!pack.rules.some((r) => r.id === rule)) return;
+      if (!pack.rules.some((r) => r.id === rule)) return undefined;
       if (position) flows[rule] = { ...position, t };
       else if (Object.hasOwn(flows, rule)) delete flows[rule];
-      else return;
+      else return undefined;
       save(rule, flows[rule]);
+      return position && keep(rule);
+    },
+    expire(at) {
+      for (const [rule, p] of Object.entries(flows)) if (at - p.t > keep(rule)) this.moved(rule, undefined, at);
     },
     forget() {
       for (const rule of Object.keys(flows)) this.moved(rule, undefined, 0);
