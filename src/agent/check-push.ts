@@ -17,7 +17,7 @@ type Body = Omit<Solution, 'placement'>;
 const confirmed = (s: Body, text: (id: string) => string): Body =>
   s.action && !text(s.action.confirm ?? '').trim() ? { ...s, action: { ...s.action, confirm: CONFIRM } } : s.next ? { ...s, next: confirmed(s.next, text) } : s;
 
-/** Every remedy of a solution or flow asks first (pack/flow.ts has the like; this file stays free of core imports). */
+/** Every remedy of a solution, or of every step of a flow, asks first (written out here: this lazy file imports no core code). */
 const confirmedAll = (s: Solution | FlowSolution, text: (id: string) => string): Solution | FlowSolution =>
   'flow' in s
     ? { ...s, flow: { ...s.flow, steps: Object.fromEntries(Object.entries(s.flow.steps).map(([id, step]) => [id, confirmed(step, text) as FlowStep])) } }

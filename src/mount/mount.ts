@@ -3,7 +3,7 @@ import type { Guard } from '../core/guard.js';
 import type { Decision } from '../engine/decide.js';
 import type { OutcomeKind } from '../engine/types.js';
 import { asFlow, finishes, FLOW_END, isFlow, nextStep, stepOf } from '../pack/flow.js';
-import type { DockSide, Flow, FlowSolution, HelpLevel, RulePack, Solution } from '../pack/types.js';
+import type { DockSide, Flow, HelpLevel, RulePack } from '../pack/types.js';
 import { resolvePath } from '../core/css-path.js';
 import { SURFACE_ATTR } from '../core/dom-marks.js';
 import type { ChunkLoader, ComponentChunk } from './component-chunk.js';
@@ -53,8 +53,7 @@ export interface MountContext {
 }
 
 /** What a decision must say for the mount stage to show it; a solution an agent pushed says more. */
-export type Mountable = Pick<Decision, 'rule' | 'target'> & {
-  readonly solution: Solution | FlowSolution;
+export type Mountable = Pick<Decision, 'rule' | 'solution' | 'target'> & {
   /** Resolves the solution's string ids (a pushed solution brings its own strings); default the pack's. */
   readonly text?: (id: string) => string;
   /** A record picked earlier, which flows into this solution (an action runs on it). */
@@ -237,7 +236,8 @@ export function createMounter(ctx: MountContext): Mounter {
     if (!pending.delete(d)) return; // closed before it could show
     // The user moved on while the chunk loaded: the help is no longer about this page.
     if (gen !== generation) return ctx.onOutcome(d.rule, 'closed', {});
-    // A flow or tour resumed at this load already holds the rule's place (the engine never saw it show): one surface per rule.
+    // One surface per rule: the engine holds a resumed flow's or tour's place only once it reports `shown`, and a
+    // decision of the same rule may come before that (both wait for the components here; the resumed one is first).
     if ([...active.values()].some((e) => e.run.rule === d.rule)) return;
     const missing = missingHostNames(d.solution, ctx.host);
     if (missing.length) return ctx.onMountError(d.rule, `the page has not registered ${missing.join(' and ')}, which the solution needs`);

@@ -64,7 +64,10 @@ export function stepOf(flow: Flow, id: string): StepSolution {
 }
 
 /** Every step's solution of a rule: what a flow may need from the page (host names, links). */
-export const flowSteps = (s: Solution | FlowSolution): StepSolution[] => Object.keys(asFlow(s).steps).map((id) => stepOf(asFlow(s), id));
+export function flowSteps(s: Solution | FlowSolution): StepSolution[] {
+  const flow = asFlow(s);
+  return Object.keys(flow.steps).map((id) => stepOf(flow, id));
+}
 
 /** How long a flow under way is kept since its last move. */
 export const flowKeep = (flow: Flow): number => parseDuration(flow.keep) ?? FLOW_KEEP_MS;

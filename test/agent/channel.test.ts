@@ -131,6 +131,8 @@ describe('agent push: the page side (msw relay)', () => {
     relay.send('push', { type: 'push', id: 'p2', solution: remedy, strings });
     await waitUntil(() => shadow('zc-action', '[part~="primary"]'), 'the remedy', { timeout: 5000 });
     expect(document.querySelector('zc-picker'), 'one pushed solution at a time').to.equal(null);
+    // Answers go out in order, each a request of its own: the close may still be on its way.
+    await waitUntil(() => t!.answers('p1').includes('closed'), "the picker's close reaches the agent");
     expect(t.answers('p1')).to.deep.equal(['shown', 'picked', 'closed']);
     shadow<HTMLButtonElement>('zc-action', '[part~="primary"]')!.click();
     await waitUntil(() => shadow('zc-action', '[part="confirm"]'), 'it asks first');
